@@ -1,0 +1,60 @@
+// NoticeSchema: the frontmatter of one notice MDX file under content/notices/.
+// The ingest script validates what it writes with it, and src/content.config.ts validates
+// what Astro reads with it, so the two can never drift apart.
+import { z } from 'zod';
+
+/** 文号, normalized: `威政办字〔2022〕25号` — full-width 〔〕, no spaces. */
+export const DocNoSchema = z
+  .string()
+  .regex(/^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/, 'expected a 文号 like 威政办字〔2022〕25号');
+
+/** An ISO calendar date that exists (2022-02-30 does not). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2022-04-26')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'expected a calendar date that exists');
+
+/** 公报期号: 2022 年第 2 号. */
+export const GazetteSchema = z.object({
+  year: z.number().int().min(1949).max(2200),
+  number: z.number().int().min(1),
+});
+
+export const PersonnelMemberSchema = z.object({
+  role: z.string().min(1),
+  name: z.string().min(2).max(4),
+  title: z.string(),
+});
+
+export const NoticeSchema = z.object({
+  /** Stable id derived from the 文号: `2022-weizhengban-25`. */
+  id: z.string().regex(/^\d{4}-[a-z]+-\d+$/),
+  docNo: DocNoSchema,
+  title: z.string().min(1),
+  /** 发文机关. */
+  issuer: z.string().min(1),
+  /** 成文日期. */
+  date: IsoDateSchema,
+  /** 文种, read from the end of the title. */
+  type: z.string().min(1),
+  /** 主送机关, as printed, split at the enumeration commas. */
+  recipients: z.array(z.string()),
+  /** 附件 titles, in order. */
+  attachments: z.array(z.string()),
+  gazette: GazetteSchema,
+  /** Position of this notice in its gazette issue, 1-based (printed order). */
+  order: z.number().int().min(1),
+  /** Where the text came from: seed file and inclusive line range. */
+  source: z.object({
+    file: z.string().regex(/^seeds\/[^/]+\.txt$/),
+    lines: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  }),
+  /** People named in personnel lists, with their role in the group. */
+  personnel: z.array(PersonnelMemberSchema),
+});
+
+export type Notice = z.infer<typeof NoticeSchema>;
+export type Gazette = z.infer<typeof GazetteSchema>;

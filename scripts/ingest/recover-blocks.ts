@@ -1,0 +1,98 @@
+// Step 5b: turn one section's lines into blocks — personnel lists and tables first (their
+// matchers decide what they own), then headings and reflowed paragraphs from what is left.
+import { matchMarker, MarkerStack } from './headings.ts';
+import { normalizeTitle } from './parse-header.ts';
+import { compact } from './split-issue.ts';
+import { displayWidth } from './text-width.ts';
+import type { Block, SourceLine } from './types.ts';
+
+type Matcher = (lines: SourceLine[], start: number) => { block: Block; end: number } | null;
+
+export function recoverBlocks(lines: SourceLine[], matchers: Matcher[], headingBase: number): Block[] {
+  const blocks: Block[] = [];
+  const stack = new MarkerStack();
+  const widths = lines.map((l) => displayWidth(l.text));
+  let i = 0;
+  while (i < lines.length) {
+    const matched = matchers.map((m) => m(lines, i)).find((m) => m && m.end > i);
+    if (matched) {
+      blocks.push(matched.block);
+      i = matched.end;
+      continue;
+    }
+    // One paragraph: from i until the text's own signals say it ended.
+    let j = i + 1;
+    while (j < lines.length && !startsParagraph(lines, widths, j) && !matchers.some((m) => m(lines, j))) j++;
+    blocks.push(...paragraphBlocks(lines.slice(i, j), stack, headingBase));
+    i = j;
+  }
+  return blocks;
+}
+
+/** The column width around line i: most lines are full, so a high percentile of the neighbours. */
+function columnWidth(widths: number[], i: number): number {
+  const window = widths.slice(Math.max(0, i - 12), i + 13).sort((a, b) => b - a);
+  return window[Math.floor(window.length / 4)];
+}
+
+const SENTENCE_END = /[。！？；：:;!?]$/;
+const CLOSING_END = /[。！？；：:;!?][”’」』）)]?$/;
+
+/** Does line j start a new paragraph? Decided from the line before it and its own shape. */
+function startsParagraph(lines: SourceLine[], widths: number[], j: number): boolean {
+  const text = lines[j].text;
+  const previous = lines[j - 1].text;
+  if (matchMarker(text)) return true;
+  const column = columnWidth(widths, j);
+  const previousShort = widths[j - 1] < column - 1;
+  if (previousShort && CLOSING_END.test(previous)) return true;
+  // A line far shorter than the column ends its paragraph even without punctuation (a title,
+  // 特此通告) — unless it is a first line that lost its 2-em indent, which is only ~2 em short.
+  if (widths[j - 1] < column - 3.5) return true;
+  // The PDF dropped the 2-em first-line indent: a full line after a sentence end, 2 em short.
+  const firstLineShape = widths[j] > column - 2.9 && widths[j] < column - 1.1;
+  return CLOSING_END.test(previous) && firstLineShape;
+}
+
+/** Join wrapped lines: Chinese joins without a space; two Latin/digit words keep one. */
+export function reflow(texts: string[]): string {
+  return normalizeTitle(
+    texts.reduce((joined, t) => {
+      const next = t.trim();
+      return joined && /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(next) ? `${joined} ${next}` : joined + next;
+    }, ''),
+  );
+}
+
+/** A paragraph that opens with a heading marker gives a heading (its lead) and the rest. */
+function paragraphBlocks(part: SourceLine[], stack: MarkerStack, base: number): Block[] {
+  const lines: [number, number] = [part[0].line, part[part.length - 1].line];
+  const text = reflow(part.map((l) => l.text));
+  const marker = matchMarker(text);
+  if (!marker) return [{ kind: 'paragraph', text, lines }];
+  const after = text.slice(marker.text.length);
+  let lead: string;
+  if (marker.kind === 'article') {
+    lead = marker.text;
+  } else if (marker.kind === 'chapter' || marker.kind === 'part') {
+    lead = after.length <= 30 ? `${marker.text} ${after.trim()}` : marker.text;
+  } else {
+    const stop = after.search(/[。！？；]/);
+    if (stop >= 0 && stop < 40) lead = text.slice(0, marker.text.length + stop + 1);
+    else if (compact(text).length <= 40 && !/[，、]$/.test(text)) lead = text;
+    else return [{ kind: 'paragraph', text, lines }];
+  }
+  const depth = Math.min(6, base + stack.level(marker.kind));
+  const heading: Block = { kind: 'heading', depth, marker: marker.text, text: lead, lines };
+  const rest = text.slice(compactLength(text, lead)).trim();
+  return rest ? [heading, { kind: 'paragraph', text: rest, lines }] : [heading];
+}
+
+/** Length of the prefix of `text` that holds the same non-space characters as `lead`. */
+function compactLength(text: string, lead: string): number {
+  const want = compact(lead).length;
+  let seen = 0;
+  let k = 0;
+  while (k < text.length && seen < want) if (!/\s/.test(text[k++])) seen++;
+  return k;
+}

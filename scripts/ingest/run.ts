@@ -1,0 +1,102 @@
+// The whole ingest: every seeds/*.txt → validated notices → content/notices/<year>/<slug>.mdx.
+// All problems in all seeds are collected before anything is written; with any problem,
+// content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Gazette } from '../../schemas/notice.ts';
+import { buildNotice, publishedText } from './build-notice.ts';
+import type { BuiltNotice, Matcher } from './build-notice.ts';
+import { emitMdx } from './emit-mdx.ts';
+import { compareText } from './no-loss.ts';
+import { parseHeader } from './parse-header.ts';
+import { readSeed } from './read-seed.ts';
+import { splitIssue } from './split-issue.ts';
+import { stripFurniture } from './strip-furniture.ts';
+import type { Furniture } from './strip-furniture.ts';
+import type { Problem } from './types.ts';
+
+export interface IngestResult {
+  problems: Problem[];
+  notices: BuiltNotice[];
+  /** Relative path under the output folder → MDX text. */
+  files: Map<string, string>;
+}
+
+export function ingest(seedsDir: string, matchers: Matcher[]): IngestResult {
+  const problems: Problem[] = [];
+  const notices: BuiltNotice[] = [];
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  if (seeds.length === 0) problems.push({ file: seedsDir, line: 0, message: 'expected at least one gazette issue (*.txt) in the seeds folder' });
+  for (const name of seeds) {
+    const file = `seeds/${name}`;
+    const read = readSeed(file, readFileSync(join(seedsDir, name)));
+    problems.push(...read.problems);
+    if (!read.seed) continue;
+    const furniture = stripFurniture(read.seed.lines);
+    const gazette = gazetteOf(file, furniture, problems);
+    const { spans, problems: splitProblems } = splitIssue(file, furniture.lines);
+    problems.push(...splitProblems);
+    spans.forEach((span, k) => {
+      const { header, problems: headerProblems } = parseHeader(file, furniture.lines, span);
+      problems.push(...headerProblems);
+      if (!header || !gazette) return;
+      const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
+      const docLine = `${header.docNo}${header.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`;
+      problems.push(...compareText(file, built.source, publishedText(built, { issuer: header.issuer, title: header.title, docLine })));
+      notices.push(built);
+    });
+  }
+  problems.push(...duplicateDocNos(notices));
+  const files = new Map<string, string>();
+  for (const n of notices) files.set(`${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, emitMdx(n.notice, n.sections));
+  return { problems, notices, files };
+}
+
+/** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */
+function gazetteOf(file: string, furniture: Furniture, problems: Problem[]): Gazette | undefined {
+  const [first, ...rest] = furniture.headers;
+  for (const h of rest) {
+    if (h.year !== first.year || h.number !== first.number) {
+      problems.push({ file, line: h.line, message: `expected every running header to name ${first.year} 年第 ${first.number} 号 (as on line ${first.line}), found ${h.year} 年第 ${h.number} 号` });
+    }
+  }
+  if (first) return { year: first.year, number: first.number };
+  const named = /(\d{4})-(\d{1,3})\.txt$/.exec(file);
+  if (named) return { year: Number(named[1]), number: Number(named[2]) };
+  problems.push({ file, line: 1, message: 'expected a running header like 《威县人民政府公报》2022 年第 2 号, or a file name ending in -YYYY-NN.txt, to tell the gazette issue' });
+  return undefined;
+}
+
+function duplicateDocNos(notices: BuiltNotice[]): Problem[] {
+  const seen = new Map<string, BuiltNotice>();
+  const problems: Problem[] = [];
+  for (const n of notices) {
+    const first = seen.get(n.notice.docNo);
+    if (!first) {
+      seen.set(n.notice.docNo, n);
+      continue;
+    }
+    const where = `${first.notice.source.file}:${first.notice.source.lines[0]}`;
+    problems.push({ file: n.notice.source.file, line: n.notice.source.lines[0], message: `expected each 文号 once, but ${n.notice.docNo} was already used by the notice at ${where}` });
+  }
+  return problems;
+}
+
+/** Replace outDir with exactly these files, or leave it untouched if anything fails. */
+export function writeContent(outDir: string, files: Map<string, string>): void {
+  const staging = `${outDir}.staging`;
+  const old = `${outDir}.old`;
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    mkdirSync(dirname(join(staging, path)), { recursive: true });
+    writeFileSync(join(staging, path), text);
+  }
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}

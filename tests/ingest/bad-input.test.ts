@@ -1,0 +1,60 @@
+// Bad input: every problem in every seed is listed as file:line: what was expected, the exit
+// code is non-zero, and content/ is left exactly as it was.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../scripts/ingest/run.ts';
+import { fixtures, ingestDir, nodeBin, root } from '../helpers.ts';
+
+describe('bad input', () => {
+  test('lists every problem with file, line and what was expected', () => {
+    const { problems } = ingestDir(join(fixtures, 'seeds/bad'));
+    expect(problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "seeds/weixian-gazette-2023-02.txt:5: expected the 文号 and 成文日期 line after the title “关于甲事项的通知” (e.g. 威政字〔2022〕16 号 2022 年 4 月 8 日), found “各乡、镇人民政府：”",
+        "seeds/weixian-gazette-2023-02.txt:13: expected a 成文日期 (e.g. 2022 年 4 月 8 日) after the 文号, found “威政字〔2023〕5 号”",
+        "seeds/weixian-gazette-2023-02.txt:21: expected a real calendar date, found 2023 年 2 月 30 日",
+        "seeds/weixian-gazette-2023-03.txt:1: expected a gazette issue, found an empty file",
+        "seeds/weixian-gazette-2023-04.txt:5: expected UTF-8 text, found bytes that are not valid UTF-8",
+        "seeds/weixian-gazette-2023-02.txt:33: expected each 文号 once, but 威政办字〔2023〕8号 was already used by the notice at seeds/weixian-gazette-2023-02.txt:25",
+      ]
+    `);
+  });
+
+  test('a seed with text before its first notice says what it expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    writeFileSync(join(dir, 'x-2023-01.txt'), '前言文字\n\n 威县人民政府\n\n关于甲事项的通知\n\n威政字〔2023〕1 号 2023 年 1 月 5 日\n\n正文。\n');
+    expect(ingestDir(dir).problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "seeds/x-2023-01.txt:1: expected a notice header (issuer line) before any text, found “前言文字”",
+      ]
+    `);
+  });
+
+  test('the ingest command exits non-zero and leaves content/ untouched', () => {
+    const content = mkdtempSync(join(tmpdir(), 'content-'));
+    cpSync(join(fixtures, 'seeds/good'), join(content, 'seeds'), { recursive: true });
+    writeFileSync(join(content, 'sentinel.mdx'), 'left as it was');
+    const run = spawnSync(nodeBin, [resolve(root, 'scripts/ingest.ts')], {
+      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/bad'), CONTENT_DIR: content },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('seeds/weixian-gazette-2023-02.txt:21: expected a real calendar date');
+    expect(run.stderr).toContain('ingest: 6 problems found; content/ was not changed.');
+    expect(readdirSync(content).sort()).toEqual(['seeds', 'sentinel.mdx']);
+    expect(readFileSync(join(content, 'sentinel.mdx'), 'utf8')).toBe('left as it was');
+  });
+
+  test('a good seed folder is written and replaces what was there', () => {
+    const content = mkdtempSync(join(tmpdir(), 'content-'));
+    writeFileSync(join(content, 'stale.mdx'), 'old');
+    execFileSync(nodeBin, [resolve(root, 'scripts/ingest.ts')], {
+      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content },
+    });
+    expect(readdirSync(join(content, '2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
+    expect(readdirSync(content)).not.toContain('stale.mdx');
+  });
+});
