@@ -71,7 +71,10 @@ function attachmentListBlocks(part: SourceLine[]): Block[] {
 /** `附件 1:` + title: the marker as printed, then the title without the PDF's spaces. */
 function normalizeSectionTitle(title: string): string {
   const marker = /^附件\s*\d*\s*[：:]/.exec(title);
-  return marker ? `${marker[0].replace(/\s+/g, ' ')} ${normalizeTitle(title.slice(marker[0].length))}`.trim() : normalizeTitle(title);
+  if (!marker) return normalizeTitle(title);
+  // `附件 1: 标题` reads better with a space after an ASCII colon; `附件：标题` needs none.
+  const label = marker[0].replace(/\s+/g, ' ');
+  return `${label}${label.endsWith(':') ? ' ' : ''}${normalizeTitle(title.slice(marker[0].length))}`.trim();
 }
 
 /** Everything the notice publishes as source text, in page order: header, then the sections. */
