@@ -23,8 +23,6 @@ export interface Problem {
 export interface Member {
   /** Role in the group (组长, 副组长, 成员, 指挥长 …), spaces removed; inherited from the last role label. */
   role: string;
-  /** The role label as printed on this member's line, spaces removed, with its colon (`组长：`); absent on lines that inherit it. */
-  label?: string;
   /** Person's name, padding spaces removed (`韩 超` → `韩超`). */
   name: string;
   /** Post / title as printed (`县委副书记、政府县长`), whitespace normalized; may be empty. */
