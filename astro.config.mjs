@@ -25,6 +25,9 @@ export default defineConfig({
   site,
   base,
   output: 'static',
+  // Overridable so tests can make isolated real builds (determinism, fixture seeds) beside dist/.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   publicDir: 'public',
   build: {

@@ -75,7 +75,8 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   // Nothing lost: checked on the built pages before anything else, naming seed lines on failure.
   // SITE_BASE is a path (/gazette/) or a full URL; page URLs in the API carry its path.
   const basePath = new URL(process.env.SITE_BASE ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
-  const noLoss = checkNoLoss(path.resolve(import.meta.dirname, '..'), distDir, basePath);
+  // Seeds are read from the project folder (NO_LOSS_ROOT: a test build's own folder).
+  const noLoss = checkNoLoss(process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..'), distDir, basePath);
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }

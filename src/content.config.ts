@@ -7,7 +7,8 @@ import { NoticeSchema } from '../schemas/notice.ts';
 const notices = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: './content/notices',
+    // CONTENT_DIR lets tests build a site from fixture seeds; the build itself never sets it.
+    base: process.env.CONTENT_DIR ?? './content/notices',
     // The entry id is the frontmatter `id` (derived from the 文号), not the file path, so
     // URLs stay stable if the ingest ever renames files. Missing ids fall back to the path
     // and are then rejected by the schema with a readable error.

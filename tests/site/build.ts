@@ -1,0 +1,38 @@
+// Real builds for tests: ingest + astro build + postbuild into temporary folders, with their
+// own content layer cache, exactly as `npm run build` does it.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { nodeBin, root } from '../helpers.ts';
+
+export const dist = resolve(root, 'dist');
+
+/** Build a site from a folder of seeds; returns the project-like root and its dist/. */
+export function buildSite(seedsDir: string, contentDir?: string): { work: string; out: string } {
+  const work = mkdtempSync(join(tmpdir(), 'site-'));
+  mkdirSync(join(work, 'seeds'));
+  cpSync(seedsDir, join(work, 'seeds'), { recursive: true });
+  const content = contentDir ?? join(work, 'content');
+  const out = join(work, 'dist');
+  const env = { ...process.env, SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  if (!contentDir) execFileSync(nodeBin, [join(root, 'scripts/ingest.ts')], { env, cwd: root });
+  execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+  execFileSync(nodeBin, [join(root, 'scripts/postbuild.ts'), out], { env: { ...env, NO_LOSS_ROOT: work }, cwd: root });
+  return { work, out };
+}
+
+/** sha256 of every file under dir, by relative path. */
+export function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,111 @@
+// The built site in dist/ (made by `npm run build`, which CI runs before `npm test`): open
+// data, notice pages, the no-loss check over the real pages, and determinism of a rebuild.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkNoLoss } from '../../scripts/check/no-loss.ts';
+import { fixtures, root } from '../helpers.ts';
+import { buildSite, dist, hashTree } from './build.ts';
+
+interface ApiNotice {
+  id: string;
+  docNo: string;
+  title: string;
+  issuer: string;
+  date: string;
+  type: string;
+  gazette: { year: number; number: number };
+  url: string;
+}
+let notices: ApiNotice[];
+const page = (url: string) => fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8'));
+
+beforeAll(() => {
+  if (!existsSync(join(dist, 'api/notices.json'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+  notices = JSON.parse(readFileSync(join(dist, 'api/notices.json'), 'utf8'));
+});
+
+describe('dist/api/notices.json', () => {
+  test('has one record per notice with the documented fields', () => {
+    expect(notices).toHaveLength(14);
+    for (const n of notices) {
+      expect(Object.keys(n)).toEqual(expect.arrayContaining(['id', 'docNo', 'title', 'issuer', 'date', 'type', 'gazette', 'url']));
+      expect(n.url).toMatch(/^\/notices\/2022\/weizheng(?:ban)?-\d+\/$/);
+      expect(existsSync(join(dist, n.url, 'index.html'))).toBe(true);
+    }
+    expect(notices.find((n) => n.docNo === '威政办字〔2022〕25号')?.url).toBe('/notices/2022/weizhengban-25/');
+  });
+});
+
+describe('notice pages', () => {
+  test('are Chinese pages (for Pagefind segmentation) titled with the notice title', () => {
+    for (const n of notices) {
+      const tree = page(n.url);
+      expect(select('html', tree)?.properties.lang).toBe('zh-CN');
+      expect(toText(select('h1', tree)!)).toBe(n.title);
+      expect(select('[data-pagefind-body]', tree)).toBeTruthy();
+    }
+  });
+
+  test('have a section per 附件, with the recovered lists and tables', () => {
+    const tree = page('/notices/2022/weizheng-16/');
+    expect(selectAll('section[id^="attachment-"]', tree).map((s) => s.properties.id)).toEqual(['attachment-1', 'attachment-2']);
+    const members = selectAll('#attachment-1 li', tree).map((li) => toText(li));
+    expect(members[0]).toBe('组长：高凯英 县委副书记、政府县长');
+    expect(members).toHaveLength(27);
+    const contacts = page('/notices/2022/weizhengban-27/');
+    expect(selectAll('#attachment-1 tbody tr', contacts)).toHaveLength(12);
+    expect(selectAll('#attachment-1 thead th', contacts).map((th) => toText(th))).toEqual(['序号', '单位', '主管领导', '联系电话', '联络人', '联系电话']);
+    // Unrecoverable tables stay verbatim, marked with the reason.
+    expect(select('#attachment-3 figure.source-lines[data-reason]', page('/notices/2022/weizheng-19/'))).toBeTruthy();
+  });
+
+  test('pagefind index was built', () => {
+    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+});
+
+describe('no-loss check over the built pages', () => {
+  test('holds for every notice', () => {
+    const { problems, checked } = checkNoLoss(root, dist);
+    expect(problems).toEqual([]);
+    expect(checked).toBe(14);
+  });
+
+  test('fails, naming the seed line, when a page loses a paragraph', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(dist, copy, { recursive: true });
+    const file = join(copy, 'notices/2022/weizheng-16/index.html');
+    const html = readFileSync(file, 'utf8');
+    const lost = html.replace(/<p>[^<]*（三）实施范围[^<]*<\/p>|<h4[^>]*>（三）实施范围。<\/h4>/, '');
+    expect(lost).not.toBe(html);
+    writeFileSync(file, lost);
+    const { problems } = checkNoLoss(root, copy);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'seeds/weixian-gazette-2022-02.txt', line: 88 });
+    expect(problems[0].message).toContain('/notices/2022/weizheng-16/: expected “（三）实施范围。');
+  });
+});
+
+describe('building', () => {
+  test('is deterministic: a fresh build (own cache) gives a byte-identical dist/', () => {
+    const { out } = buildSite(join(root, 'seeds'));
+    expect(hashTree(out)).toEqual(hashTree(dist));
+  }, 120_000);
+
+  test('text that looks like code or markup reaches the page as text', () => {
+    const { out } = buildSite(join(fixtures, 'seeds/hostile'));
+    const tree = fromHtml(readFileSync(join(out, 'notices/2023/weizheng-9/index.html'), 'utf8'));
+    const body = select('.notice-body', tree)!;
+    expect(selectAll('script, img', body)).toEqual([]);
+    const text = toText(body);
+    expect(text).toContain('import x from "y"');
+    expect(text).toContain('export const a = 1');
+    expect(text).toContain('正文含{1+1}与<img src=x onerror=alert(1)>以及*星号*和_下划线_还有#井号。');
+    expect(toText(select('h1', tree)!)).toBe('关于规范{props}与<script>alert(1)</script>写法的通知');
+  }, 120_000);
+});

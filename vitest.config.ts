@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Browser and real-build tests take seconds, not milliseconds; none is a timing assertion.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
