@@ -71,21 +71,34 @@ function paragraphBlocks(part: SourceLine[], stack: MarkerStack, base: number): 
   const marker = matchMarker(text);
   if (!marker) return [{ kind: 'paragraph', text, lines }];
   const after = text.slice(marker.text.length);
-  let lead: string;
-  if (marker.kind === 'article') {
-    lead = marker.text;
-  } else if (marker.kind === 'chapter' || marker.kind === 'part') {
-    lead = after.length <= 30 ? `${marker.text} ${after.trim()}` : marker.text;
-  } else {
-    const stop = after.search(/[。！？；]/);
-    if (stop >= 0 && stop < 40) lead = text.slice(0, marker.text.length + stop + 1);
-    else if (compact(text).length <= 40 && !/[，、]$/.test(text)) lead = text;
-    else return [{ kind: 'paragraph', text, lines }];
-  }
+  const lead = headingLead(text, marker);
+  if (!lead) return [{ kind: 'paragraph', text, lines }];
   const depth = Math.min(6, base + stack.level(marker.kind));
   const heading: Block = { kind: 'heading', depth, marker: marker.text, text: lead, lines };
   const rest = text.slice(compactLength(text, lead)).trim();
   return rest ? [heading, { kind: 'paragraph', text: rest, lines }] : [heading];
+}
+
+/**
+ * The heading part of a paragraph that opens with a marker, or undefined when it is a list
+ * item rather than a heading. A heading is a short lead sentence followed by the text it heads
+ * (`（一）指导思想。坚持…`), or a short title standing alone (`一、总体要求`). An item that is one
+ * whole sentence (`（6）鼓励其他单位和个人…情况。`) or ends in `；` is an enumeration, not a heading.
+ */
+function headingLead(text: string, marker: { kind: string; text: string }): string | undefined {
+  const after = text.slice(marker.text.length).trim();
+  if (marker.kind === 'article') {
+    // `第七条 申请程序` has a title; `第一条 为推进…` starts its text at once.
+    return after.length <= 15 && !/[，。；：、！？]/.test(after) ? `${marker.text} ${after}`.trim() : marker.text;
+  }
+  if (marker.kind === 'chapter' || marker.kind === 'part') return after.length <= 30 ? `${marker.text} ${after}`.trim() : marker.text;
+  const stop = after.search(/[。！？；]/);
+  if (stop < 0) return compact(after).length <= 30 && !/[，、]$/.test(after) ? text : undefined;
+  if (after[stop] === '；') return undefined;
+  const rest = after.slice(stop + 1).trim();
+  const leadLength = compact(after.slice(0, stop + 1)).length;
+  if (rest) return leadLength <= 36 ? text.slice(0, text.length - after.length + stop + 1) : undefined;
+  return leadLength <= 20 && !/[，、]/.test(after) ? text : undefined;
 }
 
 /** Length of the prefix of `text` that holds the same non-space characters as `lead`. */
