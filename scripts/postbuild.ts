@@ -5,6 +5,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { formatProblem } from './ingest/run.ts';
 
@@ -80,10 +81,16 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
+  // Every internal link and fragment resolves, and every asset is local.
+  const links = checkLinks(distDir, basePath);
+  if (links.problems.length > 0) {
+    throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
+  }
   const search = await buildSearchIndex(distDir);
   await checkSearchCoverage(distDir, search.pages);
   return [
     `postbuild: no-loss check passed for ${noLoss.checked} notice page(s)`,
+    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local`,
     `postbuild: pagefind indexed ${search.pages} page(s) (of ${search.files} HTML files) into ${search.outputPath}/`,
   ];
 }

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { checkLinks } from '../../scripts/check/links.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
 import { fixtures, root } from '../helpers.ts';
 import { buildSite, dist, hashTree } from './build.ts';
@@ -88,6 +89,27 @@ describe('no-loss check over the built pages', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'seeds/weixian-gazette-2022-02.txt', line: 88 });
     expect(problems[0].message).toContain('/notices/2022/weizheng-16/: expected “（三）实施范围。');
+  });
+});
+
+describe('link check over the built pages', () => {
+  test('every internal link and fragment resolves and every asset is local', () => {
+    const { problems, links } = checkLinks(dist);
+    expect(problems).toEqual([]);
+    expect(links).toBeGreaterThan(100);
+  });
+
+  test('names the page and link of a broken link, a missing fragment and a remote asset', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(dist, copy, { recursive: true });
+    const file = join(copy, 'index.html');
+    const html = readFileSync(file, 'utf8').replace('</main>', '<a href="notices/2022/nope/">x</a><a href="notices/2022/weizheng-16/#missing">y</a><img src="https://cdn.example.org/x.png" alt=""></main>');
+    writeFileSync(file, html);
+    expect(checkLinks(copy).problems).toEqual([
+      { page: '/', link: 'src="https://cdn.example.org/x.png"', message: 'asset loaded from another host' },
+      { page: '/', link: 'notices/2022/nope/', message: 'no such file: notices/2022/nope/index.html' },
+      { page: '/', link: 'notices/2022/weizheng-16/#missing', message: 'no element with id “missing” on notices/2022/weizheng-16/index.html' },
+    ]);
   });
 });
 

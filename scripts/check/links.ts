@@ -1,0 +1,66 @@
+// Build-time link check: every internal href/src in dist/ must resolve to a file of the site,
+// every #fragment to an element id on its target page, and no asset may be loaded from another
+// host (archives must work offline, for decades, on any static host). A failure names the page
+// and the link.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface LinkProblem {
+  page: string;
+  link: string;
+  message: string;
+}
+
+const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+const ASSET_TAG = /<(script|link|img|source|iframe|video|audio)\b[^>]*>/g;
+
+/** `base` is the site's URL path prefix, `/` or `/gazette/`. */
+export function checkLinks(dist: string, base = '/'): { problems: LinkProblem[]; pages: number; links: number } {
+  const pages = htmlFiles(dist);
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1]))));
+    return ids.get(file)!;
+  };
+  const problems: LinkProblem[] = [];
+  let links = 0;
+  for (const file of pages) {
+    const html = readFileSync(file, 'utf8');
+    const page = `/${relative(dist, file).replace(/index\.html$/, '')}`;
+    for (const tag of html.matchAll(ASSET_TAG)) {
+      const external = /\s(?:href|src)="(?:https?:)?\/\/[^"]*"/.exec(tag[0]);
+      if (external && !/rel="(?:canonical|alternate)"/.test(tag[0])) problems.push({ page, link: external[0].trim(), message: 'asset loaded from another host' });
+    }
+    for (const [, , raw] of html.matchAll(ATTRIBUTE)) {
+      const link = decode(raw);
+      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(link)) continue; // other schemes and hosts: not ours to check
+      links++;
+      const url = new URL(link, `http://site${base}${page.slice(1)}`);
+      if (!url.pathname.startsWith(base)) {
+        problems.push({ page, link, message: `points outside the site's base ${base}` });
+        continue;
+      }
+      const path = decodeURIComponent(url.pathname.slice(base.length));
+      const target = join(dist, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
+      if (!existsSync(target) || statSync(target).isDirectory()) {
+        problems.push({ page, link, message: `no such file: ${relative(dist, target)}` });
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) problems.push({ page, link, message: `no element with id “${fragment}” on ${relative(dist, target)}` });
+    }
+  }
+  return { problems, pages: pages.length, links };
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function decode(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
