@@ -1,6 +1,7 @@
 // Step 4: read a notice's printed header — issuer, title, 文号 + 成文日期, 主送机关 — and say
 // exactly what was expected when a part is missing or impossible.
 import { pinyin } from 'pinyin-pro';
+import { formatDocNo, parseDocNo } from './docno.ts';
 import { compact, DOC_TYPES } from './split-issue.ts';
 import type { NoticeSpan } from './split-issue.ts';
 import type { Problem, SourceLine } from './types.ts';
@@ -22,9 +23,6 @@ export interface NoticeHeader {
   bodyStart: number;
 }
 
-const BRACKETS = '〔\\[［(（【';
-const CLOSERS = '〕\\]］)）】';
-const DOC_NO = new RegExp(`^([\\u4e00-\\u9fff]{1,10}字?)\\s*[${BRACKETS}]\\s*(\\d{4})\\s*[${CLOSERS}]\\s*(\\d+)\\s*号`);
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const EXAMPLE = '威政字〔2022〕16 号 2022 年 4 月 8 日';
 
@@ -36,8 +34,9 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
   const docLine = titleEnd < span.end ? lines[titleEnd] : undefined;
   const at = docLine?.line ?? lines[titleEnd - 1].line;
   const text = toHalfWidthDigits(docLine?.text.trim() ?? '');
-  const docNo = DOC_NO.exec(text);
   const date = DATE.exec(text);
+  // The 文号 is what precedes the date on the line, in any of its printed spellings.
+  const docNo = parseDocNo(date ? text.slice(0, date.index) : text);
   const problems: Problem[] = [];
   if (!docNo && !date) {
     problems.push({ file, line: at, message: `expected the 文号 and 成文日期 line after the title “${title}” (e.g. ${EXAMPLE}), found “${docLine?.text.trim() ?? 'end of file'}”` });
@@ -56,17 +55,17 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
     }
   }
   if (problems.length > 0 || !docNo) return { problems };
-  const prefix = docNo[1];
+  const prefix = docNo.prefix;
   const { recipients, next } = readRecipients(lines, titleEnd + 1, span.end);
   return {
     problems,
     header: {
       issuer,
       title,
-      docNo: `${prefix}〔${docNo[2]}〕${Number(docNo[3])}号`,
+      docNo: formatDocNo(docNo),
       docPrefixSlug: pinyin(prefix.replace(/字$/, ''), { toneType: 'none', type: 'array' }).join('').toLowerCase(),
-      docYear: Number(docNo[2]),
-      docSerial: Number(docNo[3]),
+      docYear: docNo.year,
+      docSerial: docNo.serial,
       date: iso,
       type: DOC_TYPES.find((t) => title.endsWith(t)) ?? '通知',
       recipients,

@@ -1,0 +1,52 @@
+// Step 8: the knowledge base over all notices — people, organizations, groups, citations —
+// validated, serialized for content/data/, and turned into the linker that makes every mention
+// in a notice's text a link to its page.
+import { CitationSchema, GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
+import type { BuiltNotice } from './build-notice.ts';
+import { findDocNos } from './docno.ts';
+import { citationForms, extractCitations } from './extract-citations.ts';
+import { extractEntities, mentionForms } from './extract-entities.ts';
+import type { Entities } from './extract-entities.ts';
+import { Linker } from './link-mentions.ts';
+import type { SpanFinder } from './link-mentions.ts';
+import { noticePath } from './paths.ts';
+
+export interface Knowledge {
+  entities: Entities;
+  citations: ReturnType<typeof extractCitations>['citations'];
+  /** content/data/<name>.json → text. */
+  files: Map<string, string>;
+  linker: Linker;
+}
+
+export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
+  const entities = extractEntities(notices);
+  const { citations, titles } = extractCitations(notices);
+  const files = new Map<string, string>([
+    ['people.json', json(entities.people.map((p) => PersonSchema.parse(p)))],
+    ['organizations.json', json(entities.organizations.map((o) => OrganizationSchema.parse(o)))],
+    ['groups.json', json(entities.groups.map((g) => GroupSchema.parse(g)))],
+    ['memberships.json', json(entities.memberships.map((m) => MembershipSchema.parse(m)))],
+    ['citations.json', json(citations.map((c) => CitationSchema.parse(c)))],
+  ]);
+  // A citation links to the notice when it is in the corpus, else to its reference page.
+  const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : `references/${c.id}/`);
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const forms = [
+    ...mentionForms(entities).map((f) => ({ form: f.form, path: `${f.kind === 'person' ? 'people' : 'organizations'}/${f.id}/` })),
+    ...citationForms(citations, titles).map((f) => ({ form: f.form, path: citationPath(byId.get(f.citation)!) })),
+  ];
+  // 文号 are printed in many spellings (brackets, widths, spaces): found by parsing, not by form.
+  const byDocNo = new Map<string, string>(notices.map((n) => [n.notice.docNo, noticePath(n.notice.id)]));
+  for (const c of citations) if (c.kind === 'docNo' && !byDocNo.has(c.label)) byDocNo.set(c.label, citationPath(c));
+  const docNos: SpanFinder = (text) =>
+    findDocNos(text).flatMap(({ docNo, index, length }) => {
+      const path = byDocNo.get(docNo);
+      return path ? [{ index, length, path }] : [];
+    });
+  return { entities, citations, files, linker: new Linker(forms, [docNos]) };
+}
+
+function json(records: unknown[]): string {
+  return `${JSON.stringify(records, null, 2)}\n`;
+}
