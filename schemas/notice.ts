@@ -34,6 +34,8 @@ export const NoticeSchema = z.object({
   id: z.string().regex(/^\d{4}-[a-z]+-\d+$/),
   docNo: DocNoSchema,
   title: z.string().min(1),
+  /** The 文号 and 成文日期 as printed in the header (PDF spaces removed): the page shows this. */
+  printed: z.object({ docNo: z.string().min(1), date: z.string().min(1) }),
   /** 发文机关. */
   issuer: z.string().min(1),
   /** 成文日期. */

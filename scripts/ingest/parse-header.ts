@@ -10,6 +10,8 @@ export interface NoticeHeader {
   issuer: string;
   title: string;
   docNo: string;
+  /** 文号 and 成文日期 exactly as printed, whitespace normalized. */
+  printed: { docNo: string; date: string };
   /** Slug part from the 文号 prefix: 威政办字 → weizhengban. */
   docPrefixSlug: string;
   docYear: number;
@@ -63,6 +65,8 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
       issuer,
       title,
       docNo: formatDocNo(docNo),
+      // Same length as `text` (only digits were narrowed), so the match's index holds there too.
+      printed: { docNo: normalizeTitle(docLine!.text.trim().slice(0, date!.index)), date: normalizeTitle(docLine!.text.trim().slice(date!.index)) },
       docPrefixSlug: pinyin(prefix.replace(/字$/, ''), { toneType: 'none', type: 'array' }).join('').toLowerCase(),
       docYear: docNo.year,
       docSerial: docNo.serial,

@@ -41,7 +41,7 @@ export function ingest(seedsDir: string, matchers: Matcher[]): IngestResult {
       problems.push(...headerProblems);
       if (!header || !gazette) return;
       const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
-      const docLine = `${header.docNo}${header.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`;
+      const docLine = `${header.printed.docNo}${header.printed.date}`;
       problems.push(...compareText(file, built.source, publishedText(built, { issuer: header.issuer, title: header.title, docLine })));
       notices.push(built);
     });
