@@ -1,0 +1,61 @@
+// Merges the data suggests but the reviewed alias table does not contain, for the lead to
+// review (the build prints them). Two signals:
+// 1. one person holds the same position at two organizations within 90 days
+//    (胡晓宇 县市场监督管理局局长 / 县市场监管局局长 — had the table not merged them);
+// 2. one name is an abbreviation of another: same opening 县, same unit ending, and the shorter
+//    name's characters appear in order in the longer (县电视台 / 县广播电视台), or a generic
+//    `县X行政部门` next to `县X局` (县司法行政部门 / 县司法局).
+import type { Evidence } from './types.ts';
+import type { Mention } from './mentions.ts';
+
+export interface Candidate {
+  names: string[];
+  reason: string;
+  evidence: Evidence[];
+}
+
+const POSITION = /(常务)?副?(局长|主任|部长|书记|县长|镇长|乡长|经理|总经理|大队长|站长|政委)$/;
+const DAY = 24 * 3600 * 1000;
+
+export function findCandidates(mentions: Mention[], orgNames: string[], mentionsOf: (org: string) => Evidence[], genericUnits: { name: string; evidence: Evidence }[]): Candidate[] {
+  const out = new Map<string, Candidate>();
+  const add = (a: string, b: string, reason: string, evidence: Evidence[]) => {
+    const names = [a, b].sort();
+    const key = names.join('|');
+    if (!out.has(key)) out.set(key, { names, reason, evidence });
+  };
+  const byName = new Map<string, Mention[]>();
+  for (const m of mentions) if (m.org && m.title) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  for (const [name, ms] of byName) {
+    for (const a of ms) for (const b of ms) {
+      const pa = POSITION.exec(a.title!.split('、')[0])?.[0];
+      const pb = POSITION.exec(b.title!.split('、')[0])?.[0];
+      const close = Math.abs(Date.parse(a.date) - Date.parse(b.date)) <= 90 * DAY;
+      // A unit inside the other (县公安局 / 县公安局交警大队) is a sub-unit, not a second name.
+      const nested = a.org!.startsWith(b.org!) || b.org!.startsWith(a.org!);
+      if (a.org! < b.org! && pa && pa === pb && close && !nested) {
+        add(a.org!, b.org!, `${name} is ${pa} of both within 90 days`, [{ notice: a.notice, line: a.line }, { notice: b.notice, line: b.line }]);
+      }
+    }
+  }
+  for (const long of orgNames) for (const short of orgNames) {
+    if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1) || short.length < 3) continue;
+    // The longer name may add words (广播, 地方) but not another unit (县高新区财政金融局 is not 县财政局).
+    const extra = [...long.slice(1, -1)].filter((c) => !short.includes(c)).join('');
+    if (isSubsequence(short.slice(1, -1), long.slice(1, -1)) && short.slice(1, -1).length >= 2 && !/[局区县市部委]/.test(extra)) {
+      add(short, long, `${short} reads as an abbreviation of ${long}`, [...mentionsOf(short).slice(0, 1), ...mentionsOf(long).slice(0, 1)]);
+    }
+  }
+  for (const g of genericUnits) {
+    const stem = /^县(.+?)行政部门$/.exec(g.name)?.[1];
+    const unit = stem && orgNames.find((n) => n === `县${stem}局`);
+    if (unit) add(g.name, unit, `${g.name} (a class of bodies) names the county's ${unit} in a task table`, [g.evidence, ...mentionsOf(unit).slice(0, 1)]);
+  }
+  return [...out.values()].sort((a, b) => a.names.join().localeCompare(b.names.join()));
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const c of long) if (c === short[k]) k++;
+  return k === short.length;
+}

@@ -1,0 +1,167 @@
+// Entity extraction: the people, organizations and groups the notices name, with Popolo-style
+// memberships, the tasks organizations lead or share, and the alias merges the data suggests
+// but data/organization-aliases.json does not (yet) contain. Pure and deterministic: the same
+// notices give the same entities, in the same order.
+import type { Group, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
+import type { BuiltNotice } from './build-notice.ts';
+import { blockText } from './build-notice.ts';
+import { findCandidates } from './entities/candidates.ts';
+import type { Candidate } from './entities/candidates.ts';
+import { applyHistory, GroupBook } from './entities/groups.ts';
+import { nameSlug, personSlug, uniqueSlug } from './entities/ids.ts';
+import type { Mention } from './entities/mentions.ts';
+import { loadAliasTable, OrgResolver } from './entities/organizations.ts';
+import type { AliasTable } from './entities/organizations.ts';
+import { lineOf, readNotice } from './entities/read-notice.ts';
+import { readTables } from './entities/read-tables.ts';
+import { readTasks } from './entities/tasks.ts';
+import type { OrgTask } from './entities/tasks.ts';
+
+export interface Entities {
+  people: Person[];
+  organizations: Organization[];
+  groups: Group[];
+  memberships: Membership[];
+  candidates: Candidate[];
+}
+
+const CATEGORY_ORDER = ['县领导和县政府', '县直部门', '乡镇', '企业与其他'];
+
+export function extractEntities(notices: BuiltNotice[], table: AliasTable = loadAliasTable()): Entities {
+  const orgs = new OrgResolver(table);
+  const book = new GroupBook();
+  const order = new Map(notices.map((n, k) => [n.notice.id, k]));
+  const byCorpus = (a: string, b: string) => order.get(a)! - order.get(b)!;
+  const mentions: Mention[] = [];
+  const tasks: OrgTask[] = [];
+  const named = new Map<string, { notice: string; line: number }[]>(); // org → where it is named
+  const name = (org: string | undefined, notice: string, line: number) => {
+    if (org) named.set(org, [...(named.get(org) ?? []), { notice, line }]);
+  };
+  const generic: { name: string; evidence: { notice: string; line: number } }[] = [];
+  for (const built of notices) {
+    const id = built.notice.id;
+    mentions.push(...readNotice(built, book, orgs), ...readTables(built, orgs));
+    tasks.push(...readTasks(built, orgs));
+    name(orgs.resolve(built.notice.issuer), id, built.notice.source.lines[0]);
+    for (const s of built.sections) {
+      for (const b of s.blocks) {
+        const text = blockText(b);
+        for (const hit of orgs.scan(text)) name(hit.name, id, lineOf(built.source, b.lines, hit.form, text, hit.at));
+      }
+      for (const b of s.blocks) if (b.kind === 'raw') for (const l of b.source) if (/^县\S+行政部门、?$/.test(l.text)) generic.push({ name: l.text.replace('、', ''), evidence: { notice: id, line: l.line } });
+    }
+  }
+  for (const m of mentions) name(m.org, m.notice, m.line);
+  for (const t of tasks) name(t.org, t.notice, t.line);
+
+  // Ids: organizations and groups by name (sorted, so a collision suffix never depends on order).
+  const orgId = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const org of [...named.keys()].sort()) orgId.set(org, uniqueSlug(nameSlug(org), taken));
+  const groupId = new Map<string, string>();
+  const takenGroups = new Set<string>();
+  for (const g of [...book.groups.values()].sort((a, b) => a.key.localeCompare(b.key))) groupId.set(g.key, uniqueSlug(nameSlug(g.name), takenGroups));
+
+  const unique = dedupe(mentions);
+  const people = buildPeople(unique, orgId, groupId, byCorpus);
+  const personId = new Map(people.map((p) => [p.name, p.id]));
+
+  const memberships: Membership[] = [];
+  const groups: Group[] = [...book.groups.values()]
+    .map((g) => {
+      const own = unique
+        .filter((m) => m.group === g.key && m.role)
+        .map((m): Membership => ({ person_id: personId.get(m.name)!, ...(m.org ? { organization_id: orgId.get(m.org)! } : {}), group: groupId.get(g.key)!, role: m.role!, ...(m.title ? { post: m.title } : {}), notice: m.notice, start_date: m.date, line: m.line }))
+        .sort((a, b) => a.start_date.localeCompare(b.start_date) || byCorpus(a.notice, b.notice) || a.line - b.line);
+      const history = applyHistory(own, g.events);
+      memberships.push(...history);
+      const events = [...g.events].sort((a, b) => a.date.localeCompare(b.date) || byCorpus(a.notice, b.notice));
+      return { id: groupId.get(g.key)!, name: g.name, kind: g.kind, ...(g.organization ? { organization: orgId.get(g.organization)! } : {}), events, memberships: history };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+
+  const aliasesOf = new Map(table.organizations.map((o) => [o.name, o.aliases]));
+  const organizations: Organization[] = [...named.keys()]
+    .map((org) => ({
+      id: orgId.get(org)!,
+      name: org,
+      aliases: aliasesOf.get(org) ?? [],
+      category: orgs.category.get(org)!,
+      notices: [...new Set(named.get(org)!.map((e) => e.notice))].sort(byCorpus),
+      issued: notices.filter((n) => orgs.resolve(n.notice.issuer) === org).map((n) => n.notice.id),
+      tasks: dedupeTasks(tasks.filter((t) => t.org === org)).sort((a, b) => byCorpus(a.notice, b.notice) || a.line - b.line || a.task.localeCompare(b.task)),
+    }))
+    .sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.id.localeCompare(b.id));
+
+  const candidates = findCandidates(unique, organizations.map((o) => o.name), (org) => named.get(org) ?? [], generic);
+  return { people, organizations, groups, memberships: memberships.sort((a, b) => a.group.localeCompare(b.group) || a.start_date.localeCompare(b.start_date) || a.line - b.line), candidates };
+}
+
+/** For linking mentions in text: every surface form → entity, longest forms first. */
+export function mentionForms(entities: Entities): { form: string; kind: 'person' | 'organization'; id: string }[] {
+  const forms = [
+    ...entities.people.map((p) => ({ form: p.name, kind: 'person' as const, id: p.id })),
+    ...entities.organizations.flatMap((o) => [o.name, ...o.aliases].map((form) => ({ form, kind: 'organization' as const, id: o.id }))),
+  ];
+  return forms.sort((a, b) => b.form.length - a.form.length || a.form.localeCompare(b.form) || a.id.localeCompare(b.id));
+}
+
+/** One mention per (notice, name, role, group[, line]): the same sentence read by two patterns,
+ *  or a group role printed both in the text and in the list (28号 王印锐 主任), counts once —
+ *  the list's, which carries the post. A mention without a post's organization takes the one
+ *  the same notice gives the same name (办公室主任由王贵成同志兼任 → 县公安局). */
+function dedupe(mentions: Mention[]): Mention[] {
+  const seen = new Map<string, Mention>();
+  const listed = new Set(mentions.filter((m) => m.source === 'list' && m.group).map((m) => [m.notice, m.name, m.role, m.group].join('|')));
+  for (const m of mentions) {
+    if (m.source !== 'list' && m.group && listed.has([m.notice, m.name, m.role, m.group].join('|'))) continue;
+    const key = [m.notice, m.name, m.role ?? '', m.group ?? '', m.line].join('|');
+    const old = seen.get(key);
+    if (!old) seen.set(key, m);
+    else seen.set(key, { ...old, title: old.title ?? m.title, org: old.org ?? m.org });
+  }
+  const unique = [...seen.values()];
+  for (const m of unique) m.org ??= unique.find((o) => o.notice === m.notice && o.name === m.name && o.org)?.org;
+  return unique;
+}
+
+function dedupeTasks(tasks: OrgTask[]): OrgTask[] {
+  const seen = new Map<string, OrgTask>();
+  for (const { org, ...t } of tasks) {
+    const key = `${t.notice}|${t.line}|${t.task}`;
+    const old = seen.get(key);
+    if (!old || (t.lead && !old.lead)) seen.set(key, { org, ...t });
+  }
+  return [...seen.values()].map(({ org, ...t }) => t as OrgTask);
+}
+
+function buildPeople(mentions: Mention[], orgId: Map<string, string>, groupId: Map<string, string>, byCorpus: (a: string, b: string) => number): Person[] {
+  const byName = new Map<string, Mention[]>();
+  for (const m of mentions) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  const taken = new Set<string>();
+  return [...byName.keys()]
+    .sort((a, b) => personSlug(a).localeCompare(personSlug(b)) || a.localeCompare(b))
+    .map((name) => {
+      const ms = byName.get(name)!;
+      const roles: Role[] = ms
+        .map((m) => ({ notice: m.notice, date: m.date, ...(m.group ? { group: groupId.get(m.group)! } : {}), ...(m.role ? { role: m.role } : {}), ...(m.title ? { title: m.title } : {}), ...(m.org ? { organization: orgId.get(m.org)! } : {}), source: m.source, line: m.line }))
+        .sort((a, b) => a.date.localeCompare(b.date) || byCorpus(a.notice, b.notice) || a.line - b.line);
+      return { id: uniqueSlug(personSlug(name), taken), name, roles, notices: [...new Set(ms.map((m) => m.notice))].sort(byCorpus), flags: conflictFlags(name, ms) };
+    });
+}
+
+/** The same name twice in one list, at two different organizations (齐之群 in 24号's 联络员 list). */
+function conflictFlags(name: string, mentions: Mention[]): Person['flags'] {
+  const flags: Person['flags'] = [];
+  const lists = [...new Set(mentions.filter((m) => m.list).map((m) => m.list!))].sort();
+  for (const list of lists) {
+    const inList = mentions.filter((m) => m.list === list).sort((a, b) => a.line - b.line);
+    const posts = [...new Set(inList.map((m) => m.org ?? m.title ?? ''))];
+    if (inList.length > 1 && posts.length > 1) {
+      const where = inList.map((m) => `${m.title ?? '?'} (line ${m.line})`).join('; ');
+      flags.push({ message: `${name} appears ${inList.length} times in one list with posts at different organizations: ${where} — one person with two posts, or two people of the same name`, evidence: inList.map((m) => ({ notice: m.notice, line: m.line })) });
+    }
+  }
+  return flags;
+}
