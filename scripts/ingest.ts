@@ -1,5 +1,5 @@
-// `npm run ingest`: seeds/*.txt → content/notices/**.mdx. Prints every problem as
-// file:line: message and exits 1 without touching content/ when there is any.
+// `npm run ingest`: seeds/*.txt → content/notices/**.mdx and content/data/*.json. Prints every
+// problem as file:line: message and exits 1 without touching content/ when there is any.
 import { resolve } from 'node:path';
 import { matchPersonnel } from './ingest/recover-personnel.ts';
 import { matchTable } from './ingest/recover-tables.ts';
@@ -7,13 +7,21 @@ import { formatProblem, ingest, writeContent } from './ingest/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seedsDir = resolve(root, process.env.SEEDS_DIR ?? 'seeds');
-const outDir = resolve(root, process.env.CONTENT_DIR ?? 'content/notices');
+const outDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
 
-const { problems, files } = ingest(seedsDir, [matchPersonnel, matchTable]);
+const { problems, files, knowledge, notices } = ingest(seedsDir, [matchPersonnel, matchTable]);
 if (problems.length > 0) {
   for (const p of problems) console.error(formatProblem(p));
   console.error(`ingest: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; content/ was not changed.`);
   process.exit(1);
 }
 writeContent(outDir, files);
-console.log(`ingest: ${files.size} notices written to ${outDir}`);
+const { entities, citations } = knowledge!;
+console.log(
+  `ingest: ${notices.length} notices, ${entities.people.length} people, ${entities.organizations.length} organizations, ` +
+    `${entities.groups.length} groups, ${citations.length} citations written to ${outDir}`,
+);
+// Merges the data suggests but data/organization-aliases.json does not make: for a human to review.
+for (const c of entities.candidates) {
+  console.log(`ingest: candidate merge to review: ${c.names.join(' / ')} — ${c.reason} (${c.evidence.map((e) => `${e.notice}:${e.line}`).join(', ')})`);
+}

@@ -3,6 +3,7 @@
 // in a notice's text a link to its page.
 import { CitationSchema, GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
 import type { BuiltNotice } from './build-notice.ts';
+import { blockText } from './build-notice.ts';
 import { findDocNos } from './docno.ts';
 import { citationForms, extractCitations } from './extract-citations.ts';
 import { extractEntities, mentionForms } from './extract-entities.ts';
@@ -22,6 +23,8 @@ export interface Knowledge {
 export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
   const entities = extractEntities(notices);
   const { citations, titles } = extractCitations(notices);
+  const linker = makeLinker(notices, entities, citations, titles);
+  listNamingNotices(notices, entities, linker);
   const files = new Map<string, string>([
     ['people.json', json(entities.people.map((p) => PersonSchema.parse(p)))],
     ['organizations.json', json(entities.organizations.map((o) => OrganizationSchema.parse(o)))],
@@ -29,6 +32,10 @@ export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
     ['memberships.json', json(entities.memberships.map((m) => MembershipSchema.parse(m)))],
     ['citations.json', json(citations.map((c) => CitationSchema.parse(c)))],
   ]);
+  return { entities, citations, files, linker };
+}
+
+function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): Linker {
   // A citation links to the notice when it is in the corpus, else to its reference page.
   const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : `references/${c.id}/`);
   const byId = new Map(citations.map((c) => [c.id, c]));
@@ -44,7 +51,26 @@ export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
       const path = byDocNo.get(docNo);
       return path ? [{ index, length, path }] : [];
     });
-  return { entities, citations, files, linker: new Linker(forms, [docNos]) };
+  return new Linker(forms, [docNos]);
+}
+
+/**
+ * An entity's page lists every notice that names it — found with the very matcher that links the
+ * mentions, over all of a notice's text (tables kept verbatim included), so the two always agree.
+ */
+function listNamingNotices(notices: BuiltNotice[], entities: Entities, linker: Linker): void {
+  const named = new Map<string, Set<string>>();
+  for (const n of notices) {
+    const texts = n.sections.flatMap((s) => [s.title ?? '', ...s.blocks.map(blockText)]);
+    for (const text of texts) for (const span of linker.spans(text)) {
+      if (!named.has(span.path)) named.set(span.path, new Set());
+      named.get(span.path)!.add(n.notice.id);
+    }
+  }
+  const order = new Map(notices.map((n, k) => [n.notice.id, k]));
+  const merge = (own: string[], path: string) => [...new Set([...own, ...(named.get(path) ?? [])])].sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const p of entities.people) p.notices = merge(p.notices, `people/${p.id}/`);
+  for (const o of entities.organizations) o.notices = merge(o.notices, `organizations/${o.id}/`);
 }
 
 function json(records: unknown[]): string {

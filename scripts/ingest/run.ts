@@ -7,6 +7,8 @@ import type { Gazette } from '../../schemas/notice.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
+import { buildKnowledge } from './knowledge.ts';
+import type { Knowledge } from './knowledge.ts';
 import { compareText } from './no-loss.ts';
 import { parseHeader } from './parse-header.ts';
 import { readSeed } from './read-seed.ts';
@@ -18,8 +20,10 @@ import type { Problem } from './types.ts';
 export interface IngestResult {
   problems: Problem[];
   notices: BuiltNotice[];
-  /** Relative path under the output folder → MDX text. */
+  /** Relative path under content/ → text: notices/<year>/<slug>.mdx and data/<kind>.json. */
   files: Map<string, string>;
+  /** Absent when there were problems: nothing is written then anyway. */
+  knowledge?: Knowledge;
 }
 
 export function ingest(seedsDir: string, matchers: Matcher[]): IngestResult {
@@ -48,8 +52,11 @@ export function ingest(seedsDir: string, matchers: Matcher[]): IngestResult {
   }
   problems.push(...duplicateDocNos(notices));
   const files = new Map<string, string>();
-  for (const n of notices) files.set(`${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, emitMdx(n.notice, n.sections));
-  return { problems, notices, files };
+  if (problems.length > 0) return { problems, notices, files };
+  const knowledge = buildKnowledge(notices);
+  for (const n of notices) files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, emitMdx(n.notice, n.sections, knowledge.linker));
+  for (const [name, text] of knowledge.files) files.set(`data/${name}`, text);
+  return { problems, notices, files, knowledge };
 }
 
 /** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */

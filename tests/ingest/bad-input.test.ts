@@ -54,7 +54,8 @@ describe('bad input', () => {
     execFileSync(nodeBin, [resolve(root, 'scripts/ingest.ts')], {
       env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content },
     });
-    expect(readdirSync(join(content, '2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
+    expect(readdirSync(join(content, 'notices/2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
+    expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'groups.json', 'memberships.json', 'organizations.json', 'people.json']);
     expect(readdirSync(content)).not.toContain('stale.mdx');
   });
 });

@@ -39,8 +39,8 @@ describe('seeds/weixian-gazette-2022-02.txt', () => {
 
   test('ids and file names come from the 文号, not from the position in the file', () => {
     expect(result.notices.map((n) => n.notice.id)).toContain('2022-weizhengban-25');
-    expect([...result.files.keys()]).toContain('2022/weizhengban-25.mdx');
-    expect([...result.files.keys()]).toContain('2022/weizheng-16.mdx');
+    expect([...result.files.keys()]).toContain('notices/2022/weizhengban-25.mdx');
+    expect([...result.files.keys()]).toContain('notices/2022/weizheng-16.mdx');
   });
 
   test('reads recipients and 附件 titles', () => {
@@ -67,10 +67,12 @@ describe('seeds/weixian-gazette-2022-02.txt', () => {
   });
 
   test('content/ in the repository is up to date with the seeds (run `npm run ingest` if not)', () => {
-    const dir = join(root, 'content/notices');
+    const dir = join(root, 'content');
     const onDisk = new Map<string, string>();
-    for (const year of readdirSync(dir)) for (const f of readdirSync(join(dir, year))) onDisk.set(`${year}/${f}`, readFileSync(join(dir, year, f), 'utf8'));
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (/\.(mdx|json)$/.test(f)) onDisk.set(f, readFileSync(join(dir, f), 'utf8'));
+    }
     expect([...onDisk.keys()].sort()).toEqual([...result.files.keys()].sort());
-    for (const [path, text] of result.files) expect(onDisk.get(path), `content/notices/${path} is stale`).toBe(text);
+    for (const [path, text] of result.files) expect(onDisk.get(path), `content/${path} is stale`).toBe(text);
   });
 });
