@@ -1,14 +1,22 @@
-// The `notices` collection: one MDX file per notice, written by scripts/ingest.ts.
-// Frontmatter is validated with the same NoticeSchema the ingest uses, so the two cannot drift.
+// Collections: `notices` (one MDX file per notice, written by scripts/ingest.ts) and the
+// knowledge base the ingest extracts from them (people, organizations, groups, citations: JSON
+// arrays under content/data/). Each is validated with the same zod schema the ingest uses, so
+// the two cannot drift.
+import { existsSync, readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { CitationSchema, GroupSchema, OrganizationSchema, PersonSchema } from '../schemas/entities.ts';
 import { NoticeSchema } from '../schemas/notice.ts';
+
+// CONTENT_DIR (the folder holding notices/ and data/) lets tests build a site from fixture
+// seeds; DATA_DIR overrides data/ alone. The build itself sets neither.
+const contentDir = (process.env.CONTENT_DIR ?? './content').replace(/\/+$/, '');
 
 const notices = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    // CONTENT_DIR lets tests build a site from fixture seeds; the build itself never sets it.
-    base: process.env.CONTENT_DIR ?? './content/notices',
+    base: `${contentDir}/notices`,
     // The entry id is the frontmatter `id` (derived from the 文号), not the file path, so
     // URLs stay stable if the ingest ever renames files. Missing ids fall back to the path
     // and are then rejected by the schema with a readable error.
@@ -17,4 +25,36 @@ const notices = defineCollection({
   schema: NoticeSchema,
 });
 
-export const collections = { notices };
+const dataDir = (process.env.DATA_DIR ?? `${contentDir}/data`).replace(/\/+$/, '');
+
+/**
+ * Astro's `file()` loader, made strict. On a missing or unparsable file `file()` only logs and
+ * leaves the collection empty, which would publish a site with no people pages and no error.
+ * Here either stops the build, naming the file.
+ */
+function dataFile(name: string): Loader {
+  const path = `${dataDir}/${name}`;
+  const inner = file(path);
+  return {
+    name: 'data-file',
+    load: async (context) => {
+      const url = new URL(path, context.config.root);
+      if (!existsSync(url)) throw new Error(`${path} is missing: the ingest writes it (npm run ingest)`);
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(url, 'utf8'));
+      } catch (error) {
+        throw new Error(`${path} is not valid JSON: ${error instanceof Error ? error.message : error}`);
+      }
+      if (!Array.isArray(data)) throw new Error(`${path} must be a JSON array of records with an \`id\``);
+      await inner.load(context);
+    },
+  };
+}
+
+const people = defineCollection({ loader: dataFile('people.json'), schema: PersonSchema });
+const organizations = defineCollection({ loader: dataFile('organizations.json'), schema: OrganizationSchema });
+const groups = defineCollection({ loader: dataFile('groups.json'), schema: GroupSchema });
+const citations = defineCollection({ loader: dataFile('citations.json'), schema: CitationSchema });
+
+export const collections = { notices, people, organizations, groups, citations };

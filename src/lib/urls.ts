@@ -41,3 +41,35 @@ export function withBase(path: string, base = '/'): string {
 export function noticeUrl(id: string, base = '/'): string {
   return withBase(noticePath(id), base);
 }
+
+// Knowledge-base pages. Ids are slugs (schemas/entities.ts SlugSchema), so they need no escaping.
+// The ingest links to the same paths from inside notice bodies (as relative links), so these
+// folder names are part of the URL contract, not a presentation detail.
+
+/** Base-relative folder of each entity collection. */
+export const ENTITY_FOLDERS = {
+  people: 'people',
+  organizations: 'organizations',
+  groups: 'groups',
+  citations: 'references',
+} as const;
+
+/** `/people/gao-kaiying/` (or the index, `/people/`, without an id). */
+export function personUrl(id?: string, base = '/'): string {
+  return withBase(`${ENTITY_FOLDERS.people}/${id ? `${id}/` : ''}`, base);
+}
+
+/** `/organizations/xian-sifa-ju/` (or the index without an id). */
+export function organizationUrl(id?: string, base = '/'): string {
+  return withBase(`${ENTITY_FOLDERS.organizations}/${id ? `${id}/` : ''}`, base);
+}
+
+/** `/groups/fangxun-kanghan-zhihuibu/` (or the index without an id). */
+export function groupUrl(id?: string, base = '/'): string {
+  return withBase(`${ENTITY_FOLDERS.groups}/${id ? `${id}/` : ''}`, base);
+}
+
+/** `/references/doc-weizhengbanzi-2022-34/`: the page of a cited document (or the index). */
+export function referenceUrl(id?: string, base = '/'): string {
+  return withBase(`${ENTITY_FOLDERS.citations}/${id ? `${id}/` : ''}`, base);
+}

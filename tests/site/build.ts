@@ -16,11 +16,20 @@ export function buildSite(seedsDir: string, contentDir?: string): { work: string
   cpSync(seedsDir, join(work, 'seeds'), { recursive: true });
   const content = contentDir ?? join(work, 'content');
   const out = join(work, 'dist');
-  const env = { ...process.env, SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...viteless(process.env), SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   if (!contentDir) execFileSync(nodeBin, [join(root, 'scripts/ingest.ts')], { env, cwd: root });
   execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
   execFileSync(nodeBin, [join(root, 'scripts/postbuild.ts'), out], { env: { ...env, NO_LOSS_ROOT: work }, cwd: root });
   return { work, out };
+}
+
+/**
+ * vitest puts Vite's variables (BASE_URL, MODE, …) into process.env; a child `astro build`
+ * would take BASE_URL over SITE_BASE. Builds get the environment without them.
+ */
+export function viteless(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = env;
+  return rest;
 }
 
 /** sha256 of every file under dir, by relative path. */

@@ -1,0 +1,59 @@
+// Records of the knowledge-base JSON files (/api/people.json, organizations.json,
+// memberships.json, citations.json). As in api.ts, keys are written out in a fixed order and
+// optional ones are left out when unset (never `null`), so the files are stable across builds.
+import type { Citation, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
+import type { KnowledgeBase } from './kb.ts';
+import { organizationUrl, personUrl, referenceUrl } from './urls.ts';
+
+/** Copy of `value` without undefined properties, keys in the order given. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function roleRecord(r: Role): Role {
+  return compact({ notice: r.notice, date: r.date, group: r.group, role: r.role, title: r.title, organization: r.organization, source: r.source, line: r.line });
+}
+
+export function personRecords(kb: KnowledgeBase, base = '/') {
+  return kb.peopleSorted.map((p: Person) => ({ id: p.id, name: p.name, url: personUrl(p.id, base), roles: p.roles.map(roleRecord) }));
+}
+
+export function organizationRecords(kb: KnowledgeBase, base = '/') {
+  return kb.organizationsSorted.map((o: Organization) => ({ id: o.id, name: o.name, aliases: [...o.aliases], url: organizationUrl(o.id, base), category: o.category }));
+}
+
+/** Popolo memberships of every group, groups by pinyin, each in printed order. */
+export function membershipRecords(kb: KnowledgeBase) {
+  return kb.groupsSorted.flatMap((g) =>
+    g.memberships.map((m: Membership) =>
+      compact({
+        person_id: m.person_id,
+        organization_id: m.organization_id,
+        group: m.group,
+        role: m.role,
+        post: m.post,
+        notice: m.notice,
+        start_date: m.start_date,
+        end_date: m.end_date,
+      }),
+    ),
+  );
+}
+
+export function citationRecords(kb: KnowledgeBase, base = '/') {
+  return kb.citationsSorted.map((c: Citation) =>
+    compact({
+      id: c.id,
+      label: c.label,
+      kind: c.kind,
+      notice: c.notice,
+      url: referenceUrl(c.id, base),
+      citedBy: c.citedBy.map((e) => ({ notice: e.notice, line: e.line })),
+    }),
+  );
+}
+
+/** A JSON file response, pretty-printed with a trailing newline so builds diff cleanly. */
+export function jsonResponse(records: unknown): Response {
+  return new Response(`${JSON.stringify(records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

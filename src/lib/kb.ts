@@ -1,0 +1,186 @@
+// The knowledge base as the pages see it: the four collections joined with the notices, every
+// cross-reference checked once, and the derived relations (who is named in a notice, who serves
+// with whom, who was in a group on a date) computed here as pure functions — so the pages stay
+// templates, and the logic is testable without Astro.
+import type { Citation, Group, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
+import type { Notice } from '../../schemas/notice.ts';
+import { compareByPinyin, sortByPinyin } from './pinyin.ts';
+import { checkAll } from './refs.ts';
+
+export interface KnowledgeBaseInput {
+  /** In reading order (see compareNotices). */
+  notices: readonly Notice[];
+  people: readonly Person[];
+  organizations: readonly Organization[];
+  groups: readonly Group[];
+  citations: readonly Citation[];
+}
+
+/** The order of the 机构 index and of /api/organizations.json. */
+export const CATEGORY_ORDER = ['县领导和县政府', '县直部门', '乡镇', '企业与其他'] as const;
+
+export interface KnowledgeBase {
+  notices: ReadonlyMap<string, Notice>;
+  people: ReadonlyMap<string, Person>;
+  organizations: ReadonlyMap<string, Organization>;
+  groups: ReadonlyMap<string, Group>;
+  citations: ReadonlyMap<string, Citation>;
+  /** Position of each notice in reading order, for sorting lists of notice ids. */
+  noticeOrder: ReadonlyMap<string, number>;
+  /** People by pinyin of their name. */
+  peopleSorted: Person[];
+  /** Organizations by category (CATEGORY_ORDER), then pinyin of the name. */
+  organizationsSorted: Organization[];
+  /** Groups by pinyin of the name. */
+  groupsSorted: Group[];
+  /** Citations: those in the corpus in reading order of their notice, then the rest by label. */
+  citationsSorted: Citation[];
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+export function buildKnowledgeBase(input: KnowledgeBaseInput): KnowledgeBase {
+  const notices = byId(input.notices);
+  const people = byId(input.people);
+  const organizations = byId(input.organizations);
+  const groups = byId(input.groups);
+  const citations = byId(input.citations);
+  checkReferences({ notices, people, organizations, groups, citations });
+  const noticeOrder = new Map(input.notices.map((n, i) => [n.id, i]));
+  const category = (o: Organization) => CATEGORY_ORDER.indexOf(o.category);
+  const inCorpus = (c: Citation) => (c.notice === undefined ? Infinity : noticeOrder.get(c.notice)!);
+  return {
+    notices,
+    people,
+    organizations,
+    groups,
+    citations,
+    noticeOrder,
+    peopleSorted: sortByPinyin(input.people, (p) => p.name),
+    organizationsSorted: [...input.organizations].sort((a, b) => category(a) - category(b) || compareByPinyin(a.name, b.name)),
+    groupsSorted: sortByPinyin(input.groups, (g) => g.name),
+    citationsSorted: [...input.citations].sort(
+      (a, b) => inCorpus(a) - inCorpus(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || compareByPinyin(a.label, b.label),
+    ),
+  };
+}
+
+type Maps = Pick<KnowledgeBase, 'notices' | 'people' | 'organizations' | 'groups' | 'citations'>;
+
+/** Every id any record points at must exist; throws one error naming each dangling one. */
+export function checkReferences(kb: Maps): void {
+  checkAll((require) => {
+    for (const p of kb.people.values()) {
+      const at = `people/${p.id}`;
+      p.roles.forEach((r, i) => {
+        require(kb.notices, 'notices', r.notice, `${at} roles[${i}].notice`);
+        if (r.group) require(kb.groups, 'groups', r.group, `${at} roles[${i}].group`);
+        if (r.organization) require(kb.organizations, 'organizations', r.organization, `${at} roles[${i}].organization`);
+      });
+      p.notices.forEach((n, i) => require(kb.notices, 'notices', n, `${at} notices[${i}]`));
+      p.flags.forEach((f, i) => f.evidence.forEach((e, j) => require(kb.notices, 'notices', e.notice, `${at} flags[${i}].evidence[${j}].notice`)));
+    }
+    for (const o of kb.organizations.values()) {
+      const at = `organizations/${o.id}`;
+      o.notices.forEach((n, i) => require(kb.notices, 'notices', n, `${at} notices[${i}]`));
+      o.issued.forEach((n, i) => require(kb.notices, 'notices', n, `${at} issued[${i}]`));
+      o.tasks.forEach((t, i) => require(kb.notices, 'notices', t.notice, `${at} tasks[${i}].notice`));
+    }
+    for (const g of kb.groups.values()) {
+      const at = `groups/${g.id}`;
+      if (g.organization) require(kb.organizations, 'organizations', g.organization, `${at} organization`);
+      g.events.forEach((e, i) => require(kb.notices, 'notices', e.notice, `${at} events[${i}].notice`));
+      g.memberships.forEach((m, i) => {
+        require(kb.people, 'people', m.person_id, `${at} memberships[${i}].person_id`);
+        if (m.organization_id) require(kb.organizations, 'organizations', m.organization_id, `${at} memberships[${i}].organization_id`);
+        require(kb.groups, 'groups', m.group, `${at} memberships[${i}].group`);
+        require(kb.notices, 'notices', m.notice, `${at} memberships[${i}].notice`);
+      });
+    }
+    for (const c of kb.citations.values()) {
+      const at = `citations/${c.id}`;
+      if (c.notice) require(kb.notices, 'notices', c.notice, `${at} notice`);
+      c.citedBy.forEach((e, i) => require(kb.notices, 'notices', e.notice, `${at} citedBy[${i}].notice`));
+    }
+  });
+}
+
+/** Notice ids in reading order, each once. */
+export function inReadingOrder(kb: KnowledgeBase, ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort((a, b) => kb.noticeOrder.get(a)! - kb.noticeOrder.get(b)!);
+}
+
+/** What a notice's page lists beside its text. */
+export interface NoticeEntities {
+  people: Person[];
+  organizations: Organization[];
+  /** Documents this notice cites, in the order it first cites them. */
+  cites: Citation[];
+  /** Notices in the corpus that cite this one, in reading order, with their seed lines. */
+  citedBy: { notice: string; lines: number[] }[];
+}
+
+export function noticeEntities(kb: KnowledgeBase, noticeId: string): NoticeEntities {
+  const firstLine = (c: Citation) => Math.min(...c.citedBy.filter((e) => e.notice === noticeId).map((e) => e.line));
+  const cites = [...kb.citations.values()]
+    .filter((c) => c.citedBy.some((e) => e.notice === noticeId))
+    .sort((a, b) => firstLine(a) - firstLine(b) || (a.id < b.id ? -1 : 1));
+  const lines = new Map<string, number[]>();
+  for (const c of kb.citations.values()) {
+    if (c.notice !== noticeId) continue;
+    for (const e of c.citedBy) lines.set(e.notice, [...(lines.get(e.notice) ?? []), e.line]);
+  }
+  return {
+    people: kb.peopleSorted.filter((p) => p.notices.includes(noticeId)),
+    organizations: kb.organizationsSorted.filter((o) => o.notices.includes(noticeId)),
+    cites,
+    citedBy: inReadingOrder(kb, lines.keys()).map((notice) => ({ notice, lines: [...new Set(lines.get(notice))].sort((a, b) => a - b) })),
+  };
+}
+
+/** Members of the groups a person belongs to, per group, in list order, without the person. */
+export function colleagues(kb: KnowledgeBase, personId: string): { group: Group; people: Person[] }[] {
+  return kb.groupsSorted
+    .filter((g) => g.memberships.some((m) => m.person_id === personId))
+    .map((group) => ({
+      group,
+      people: [...new Set(group.memberships.map((m) => m.person_id))].filter((id) => id !== personId).map((id) => kb.people.get(id)!),
+    }));
+}
+
+/** People with a post at an organization, by pinyin, each with the roles that say so. */
+export function peopleAt(kb: KnowledgeBase, organizationId: string): { person: Person; roles: Role[] }[] {
+  return kb.peopleSorted
+    .map((person) => ({ person, roles: person.roles.filter((r) => r.organization === organizationId) }))
+    .filter((x) => x.roles.length > 0);
+}
+
+/** Distinct role names in the order they first occur (组长 before 副组长 before 成员, as printed). */
+export function roleOrder(memberships: readonly Membership[]): string[] {
+  return [...new Set(memberships.map((m) => m.role))];
+}
+
+/** Memberships grouped by role, roles in printed order. */
+export function byRole(memberships: readonly Membership[]): { role: string; memberships: Membership[] }[] {
+  return roleOrder(memberships).map((role) => ({ role, memberships: memberships.filter((m) => m.role === role) }));
+}
+
+/**
+ * Who was in the group on `date` (ISO): memberships that had started and not yet ended.
+ * An end_date is the date of the notice that changed the group, so it is exclusive.
+ */
+export function membershipsOn(group: Group, date: string): Membership[] {
+  return group.memberships.filter((m) => m.start_date <= date && (m.end_date === undefined || date < m.end_date));
+}
+
+/** Events in date order (then notice id, so same-day events keep one order). */
+export function eventsInOrder(group: Group): Group['events'] {
+  return [...group.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.notice < b.notice ? -1 : a.notice > b.notice ? 1 : 0));
+}
+
+/** How a cited document is named on the page: a 文号 as is, a title in 《》 as the gazette prints it. */
+export function citationLabel(citation: Citation): string {
+  return citation.kind === 'title' ? `《${citation.label}》` : citation.label;
+}

@@ -1,0 +1,7 @@
+// /api/people.json: one record per person: id, name, url, roles (as in content/data/people.json).
+// Same order as the site's index page, so the file is stable between builds.
+import type { APIRoute } from 'astro';
+import { getKnowledgeBase } from '../../lib/collection.ts';
+import { personRecords, jsonResponse } from '../../lib/entity-api.ts';
+
+export const GET: APIRoute = async () => jsonResponse(personRecords(await getKnowledgeBase(), import.meta.env.BASE_URL));

@@ -1,0 +1,319 @@
+// The knowledge-base pages in dist/ (people, organizations, groups, references), their JSON files
+// and the blocks on notice pages — checked against the data the build read (DATA_DIR, else
+// content/data/) — plus the pure helpers behind them, and real builds that must fail on a
+// dangling reference or must work under a base path.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Citation, Group, Organization, Person } from '../../schemas/entities.ts';
+import { checkLinks } from '../../scripts/check/links.ts';
+import { buildKnowledgeBase, byRole, membershipsOn } from '../../src/lib/kb.ts';
+import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../src/lib/pinyin.ts';
+import { bodyEntityLinks, MissingEntityError, requireEntity } from '../../src/lib/refs.ts';
+import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../src/lib/urls.ts';
+import { nodeBin, root } from '../helpers.ts';
+import { dist } from './build.ts';
+
+const dataDir = resolve(root, process.env.DATA_DIR ?? 'content/data');
+const fixtureData = resolve(root, 'tests/fixtures/site-data');
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const page = (url: string): Root => fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8'));
+const hrefs = (tree: Root | Element, selector = 'a[href]') => selectAll(selector, tree).map((a) => String(a.properties.href));
+/**
+ * Environment for a child `astro build`: vitest puts Vite's own variables (BASE_URL, MODE, …)
+ * into process.env, and a child build would take BASE_URL over the configured base.
+ */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+  return env;
+}
+const text = (tree: Root | Element | undefined) => (tree ? toText(tree).replace(/\s+/g, ' ').trim() : '');
+
+let people: Person[];
+let organizations: Organization[];
+let groups: Group[];
+let citations: Citation[];
+let notices: { id: string; docNo: string; url: string }[];
+
+beforeAll(() => {
+  if (!existsSync(join(dist, 'api/people.json'))) throw new Error('dist/ has no knowledge base: run `npm run build` before `npm test`');
+  people = readJson(join(dataDir, 'people.json'));
+  organizations = readJson(join(dataDir, 'organizations.json'));
+  groups = readJson(join(dataDir, 'groups.json'));
+  citations = readJson(join(dataDir, 'citations.json'));
+  notices = readJson(join(dist, 'api/notices.json'));
+  // The pages must have been built from this data, not some other DATA_DIR.
+  expect(readJson<{ id: string }[]>(join(dist, 'api/people.json')).map((p) => p.id).sort()).toEqual(people.map((p) => p.id).sort());
+});
+
+describe('cross-references', () => {
+  const entries = new Map([['gao-kaiying', { name: '高凯英' }]]);
+
+  test('requireEntity returns the entry or names what is missing and where it was referenced', () => {
+    expect(requireEntity(entries, 'people', 'gao-kaiying', 'x')).toEqual({ name: '高凯英' });
+    expect(() => requireEntity(entries, 'people', 'gao-kaiyin', 'groups/fangxun-kanghan-zhihuibu memberships[0].person_id')).toThrow(
+      new MissingEntityError('people', 'gao-kaiyin', 'groups/fangxun-kanghan-zhihuibu memberships[0].person_id'),
+    );
+    expect(() => requireEntity(entries, 'people', 'nobody', 'notices/2022-weizheng-16 roles[3]')).toThrow(
+      'people/nobody referenced from notices/2022-weizheng-16 roles[3] does not exist',
+    );
+  });
+
+  test('the knowledge base is checked as a whole: every dangling id is listed with its place', () => {
+    const data = {
+      notices: readJson<{ id: string }[]>(join(dist, 'api/notices.json')) as never[],
+      people: readJson<Person[]>(join(fixtureData, 'people.json')),
+      organizations: readJson<Organization[]>(join(fixtureData, 'organizations.json')),
+      groups: readJson<Group[]>(join(fixtureData, 'groups.json')),
+      citations: readJson<Citation[]>(join(fixtureData, 'citations.json')),
+    };
+    expect(() => buildKnowledgeBase(data)).not.toThrow();
+    const broken = structuredClone(data);
+    broken.people[0]!.roles[0]!.group = 'no-such-group';
+    broken.groups[0]!.memberships[2]!.person_id = 'no-such-person';
+    broken.citations[0]!.citedBy[0]!.notice = '2022-weizheng-99';
+    expect(() => buildKnowledgeBase(broken)).toThrow(
+      [
+        '3 broken references in the knowledge base:',
+        `  groups/no-such-group referenced from people/${broken.people[0]!.id} roles[0].group does not exist`,
+        `  people/no-such-person referenced from groups/${broken.groups[0]!.id} memberships[2].person_id does not exist`,
+        `  notices/2022-weizheng-99 referenced from citations/${broken.citations[0]!.id} citedBy[0].notice does not exist`,
+      ].join('\n'),
+    );
+  });
+
+  test('entity links in a notice body are found with their line', () => {
+    const body = '各乡镇：\n\n- **组长**：[高凯英](../../../people/gao-kaiying/) 县委副书记\n根据[威政办字〔2022〕34号](../../../references/doc-weizhengbanzi-2022-34/)和[县司法局](../../../organizations/xian-sifa-ju/)';
+    expect(bodyEntityLinks(body)).toEqual([
+      { collection: 'people', id: 'gao-kaiying', line: 3 },
+      { collection: 'citations', id: 'doc-weizhengbanzi-2022-34', line: 4 },
+      { collection: 'organizations', id: 'xian-sifa-ju', line: 4 },
+    ]);
+  });
+
+  test('a real build fails on a dangling reference, naming it and its place', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kb-broken-'));
+    cpSync(fixtureData, join(work, 'data'), { recursive: true });
+    const file = join(work, 'data/groups.json');
+    const data = readJson<Group[]>(file);
+    data[0]!.memberships[0]!.person_id = 'gao-kaiyin';
+    writeFileSync(file, JSON.stringify(data));
+    const env = buildEnv({ DATA_DIR: join(work, 'data'), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') });
+    let output = '';
+    try {
+      execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stdout: Buffer; stderr: Buffer };
+      output = `${e.stdout}${e.stderr}`;
+    }
+    expect(output).toContain(`people/gao-kaiyin referenced from groups/${data[0]!.id} memberships[0].person_id does not exist`);
+    expect(existsSync(join(work, 'dist/people/index.html'))).toBe(false);
+  }, 120_000);
+
+  test('a real build fails on a link to a missing entity in a notice body, naming the file and line', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kb-body-'));
+    cpSync(join(root, 'content/notices'), join(work, 'notices'), { recursive: true });
+    const file = join(work, 'notices/2022/weizheng-16.mdx');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('id="cover"')) + 2;
+    lines.splice(at, 0, '  [某人](../../../people/nobody/)', '');
+    writeFileSync(file, lines.join('\n'));
+    const env = buildEnv({ CONTENT_DIR: work, DATA_DIR: dataDir, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') });
+    let output = '';
+    try {
+      execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stdout: Buffer; stderr: Buffer };
+      output = `${e.stdout}${e.stderr}`;
+    }
+    expect(output).toMatch(new RegExp(`people/nobody referenced from notices/2022-weizheng-16 \\(.*weizheng-16\\.mdx:${at + 1}\\) does not exist`));
+  }, 120_000);
+});
+
+describe('pinyin and group history helpers', () => {
+  test('names sort by pinyin, homophones by the name itself; initials are A–Z', () => {
+    expect(sortByPinyin(['张辉', '安清柱', '张慧', '高凯英', '翟飞昌'], (s) => s)).toEqual(['安清柱', '高凯英', '翟飞昌', '张慧', '张辉']);
+    expect(pinyinKey('单雄')).toBe('shan xiong');
+    expect(initialOf('翟飞昌')).toBe('Z');
+    expect(compareByPinyin('威政办字〔2022〕5号', '威政办字〔2022〕25号')).toBeLessThan(0);
+  });
+
+  test('membership on a date: started, and not yet ended (end_date is exclusive)', () => {
+    const m = (person_id: string, role: string, start_date: string, end_date?: string) => ({ person_id, group: 'g', role, notice: 'n', start_date, line: 1, ...(end_date ? { end_date } : {}) });
+    const group: Group = {
+      id: 'g',
+      name: 'G',
+      kind: '指挥部',
+      events: [],
+      memberships: [m('a', '指挥长', '2021-03-01'), m('b', '副指挥长', '2021-03-01', '2022-04-26'), m('c', '副指挥长', '2022-04-26'), m('d', '成员', '2021-03-01')],
+    };
+    expect(membershipsOn(group, '2021-02-28').map((x) => x.person_id)).toEqual([]);
+    expect(membershipsOn(group, '2022-04-25').map((x) => x.person_id)).toEqual(['a', 'b', 'd']);
+    expect(membershipsOn(group, '2022-04-26').map((x) => x.person_id)).toEqual(['a', 'c', 'd']);
+    expect(byRole(group.memberships).map((r) => r.role)).toEqual(['指挥长', '副指挥长', '成员']);
+  });
+});
+
+describe('index pages', () => {
+  test('/people/ lists everyone by pinyin, in sections per initial, with working A–Z jump links', () => {
+    const tree = page('/people/');
+    const names = selectAll('.initial-section li > a', tree).map((a) => text(a));
+    expect(names).toEqual(sortByPinyin(people, (p) => p.name).map((p) => p.name));
+    for (const section of selectAll('.initial-section', tree)) {
+      const letter = text(select('h2', section));
+      for (const a of selectAll('li > a', section)) expect(initialOf(text(a)), text(a)).toBe(letter);
+    }
+    const jumps = hrefs(tree, 'nav.alphabet a');
+    expect(jumps.length).toBeGreaterThan(1);
+    const ids = new Set(selectAll('[id]', tree).map((e) => String(e.properties.id)));
+    for (const href of jumps) expect(ids.has(href.slice(1)), href).toBe(true);
+    expect(jumps).toEqual([...jumps].sort());
+  });
+
+  test('/organizations/ groups by category in the fixed order, by pinyin within', () => {
+    const tree = page('/organizations/');
+    const order = ['县领导和县政府', '县直部门', '乡镇', '企业与其他'];
+    const sections = selectAll('main section', tree);
+    const headings = sections.map((s) => text(select('h2', s)));
+    expect(headings).toEqual(order.filter((c) => organizations.some((o) => o.category === c)));
+    for (const s of sections) {
+      const category = text(select('h2', s));
+      const names = selectAll('li > a', s).map((a) => text(a));
+      expect(names).toEqual(sortByPinyin(organizations.filter((o) => o.category === category), (o) => o.name).map((o) => o.name));
+    }
+  });
+
+  test('/groups/ and /references/ list every group and citation; references split by in-corpus', () => {
+    expect(hrefs(page('/groups/'), 'main li > a').sort()).toEqual(groups.map((g) => groupUrl(g.id)).sort());
+    const refs = page('/references/');
+    expect(hrefs(refs, 'main li > a').sort()).toEqual(citations.map((c) => referenceUrl(c.id)).sort());
+    expect(hrefs(refs, '#in-corpus + ul a').sort()).toEqual(citations.filter((c) => c.notice).map((c) => referenceUrl(c.id)).sort());
+  });
+
+  test('the site header links to the four indexes', () => {
+    expect(hrefs(page('/'), '.site-nav a')).toEqual(['/', '/people/', '/organizations/', '/groups/', '/references/', '/search/']);
+  });
+});
+
+describe('entity pages', () => {
+  test('a person page lists every role and links back to every notice naming them', () => {
+    for (const p of people) {
+      const tree = page(personUrl(p.id));
+      expect(text(select('h1', tree))).toBe(p.name);
+      expect(selectAll('.roles > li', tree)).toHaveLength(p.roles.length);
+      const links = new Set(hrefs(select('main', tree)!));
+      for (const n of p.notices) expect(links.has(noticeUrl(n)), `${p.id} → ${n}`).toBe(true);
+      for (const r of p.roles) if (r.group) expect(links.has(groupUrl(r.group)), `${p.id} → ${r.group}`).toBe(true);
+      expect(selectAll('.kb-flags li', tree)).toHaveLength(p.flags.length);
+    }
+  });
+
+  test('flags are shown with links to their evidence', () => {
+    const flagged = people.filter((p) => p.flags.length > 0);
+    if (flagged.length === 0) return;
+    const tree = page(personUrl(flagged[0]!.id));
+    const flag = flagged[0]!.flags[0]!;
+    const li = select('.kb-flags li', tree)!;
+    expect(text(li)).toContain(flag.message);
+    for (const e of flag.evidence) {
+      expect(hrefs(li)).toContain(noticeUrl(e.notice));
+      expect(text(li)).toContain(`第 ${e.line} 行`);
+    }
+  });
+
+  test('an organization page shows its names, and a group page its members by role', () => {
+    const withAliases = organizations.find((o) => o.aliases.length > 0)!;
+    const org = page(organizationUrl(withAliases.id));
+    expect(text(select('h1', org))).toBe(withAliases.name);
+    for (const alias of withAliases.aliases) expect(text(select('.org-aliases', org))).toContain(alias);
+    for (const n of withAliases.issued) expect(hrefs(org)).toContain(noticeUrl(n));
+    for (const g of groups) {
+      const tree = page(groupUrl(g.id));
+      expect(text(select('h1', tree))).toBe(g.name);
+      const members = select('section:has(> #members)', tree)!;
+      for (const m of g.memberships.filter((x) => !x.end_date)) expect(hrefs(members)).toContain(personUrl(m.person_id));
+      expect(selectAll('details.as-of', tree)).toHaveLength(g.events.length);
+    }
+  });
+
+  test('a reference page links to its notice when in the corpus, and to every notice citing it', () => {
+    for (const c of citations) {
+      const tree = page(referenceUrl(c.id));
+      const links = hrefs(select('main', tree)!);
+      if (c.notice) expect(links).toContain(noticeUrl(c.notice));
+      for (const e of c.citedBy) {
+        expect(links).toContain(noticeUrl(e.notice));
+        expect(text(select('section:has(> #cited-by)', tree)!)).toMatch(new RegExp(`第 (?:\\d+、)*${e.line}[、 ]`));
+      }
+    }
+  });
+
+  test('every link on the knowledge-base pages resolves to a file in dist/', () => {
+    const { problems, links } = checkLinks(dist);
+    expect(problems.filter((p) => /^\/(people|organizations|groups|references|notices)\//.test(p.page))).toEqual([]);
+    expect(links).toBeGreaterThan(people.length);
+  });
+});
+
+describe('notice pages', () => {
+  test('name their people, organizations and references outside the source text, ignored by Pagefind', () => {
+    for (const n of notices) {
+      const tree = page(n.url);
+      for (const block of selectAll('.kb-block', tree)) {
+        expect(block.properties.dataPagefindIgnore).toBeDefined();
+        expect(selectAll('[data-source-text] .kb-block', tree)).toEqual([]);
+      }
+      const named = select('section:has(> #notice-entities)', tree);
+      const expected = people.filter((p) => p.notices.includes(n.id)).map((p) => personUrl(p.id));
+      expect(named ? hrefs(named).filter((h) => h.startsWith('/people/')) : [], n.id).toEqual(sortByPinyin(people.filter((p) => p.notices.includes(n.id)), (p) => p.name).map((p) => personUrl(p.id)));
+      expect(expected.length === 0 || named !== undefined).toBe(true);
+      const refs = select('section:has(> #notice-references)', tree);
+      for (const c of citations) {
+        if (c.citedBy.some((e) => e.notice === n.id)) expect(hrefs(refs!), `${n.id} cites ${c.id}`).toContain(c.notice ? noticeUrl(c.notice) : referenceUrl(c.id));
+        if (c.notice === n.id) for (const e of c.citedBy) expect(hrefs(refs!), `${n.id} cited by ${e.notice}`).toContain(noticeUrl(e.notice));
+      }
+    }
+  });
+});
+
+describe('open data', () => {
+  const keys = (records: object[]) => [...new Set(records.map((r) => Object.keys(r).join(',')))];
+
+  test('people, organizations, memberships and citations have the documented fields in a fixed order', () => {
+    const api = (name: string) => readJson<Record<string, unknown>[]>(join(dist, `api/${name}.json`));
+    expect(keys(api('people'))).toEqual(['id,name,url,roles']);
+    expect(api('people').map((p) => p.id)).toEqual(sortByPinyin(people, (p) => p.name).map((p) => p.id));
+    expect(api('people').find((p) => p.id === people[0]!.id)).toMatchObject({ url: personUrl(people[0]!.id), roles: people[0]!.roles });
+    expect(keys(api('organizations'))).toEqual(['id,name,aliases,url,category']);
+    for (const k of keys(api('memberships'))) expect(k).toMatch(/^person_id,(organization_id,)?group,role,(post,)?notice,start_date(,end_date)?$/);
+    expect(api('memberships')).toHaveLength(groups.reduce((n, g) => n + g.memberships.length, 0));
+    for (const k of keys(api('citations'))) expect(k).toMatch(/^id,label,kind,(notice,)?url,citedBy$/);
+    expect(api('citations').map((c) => c.url).sort()).toEqual(citations.map((c) => referenceUrl(c.id)).sort());
+    // Pretty-printed, two spaces, trailing newline.
+    expect(readFileSync(join(dist, 'api/people.json'), 'utf8')).toMatch(/^\[\n {2}\{\n {4}"id": /);
+    expect(readFileSync(join(dist, 'api/citations.json'), 'utf8').endsWith(']\n')).toBe(true);
+  });
+});
+
+describe('under a base path', () => {
+  test('SITE_BASE=/gazette/: every knowledge-base link and url carries the base', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kb-base-'));
+    const out = join(work, 'dist');
+    const env = buildEnv({ SITE_BASE: '/gazette/', DATA_DIR: dataDir, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') });
+    execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+    const problems = checkLinks(out, '/gazette/').problems.filter((p) => !p.link.includes('/pagefind/'));
+    expect(problems).toEqual([]);
+    const p = people[0]!;
+    const tree = fromHtml(readFileSync(join(out, 'people', p.id, 'index.html'), 'utf8'));
+    for (const href of hrefs(tree).filter((h) => h.startsWith('/'))) expect(href).toMatch(/^\/gazette\//);
+    expect(readJson<{ url: string }[]>(join(out, 'api/people.json'))[0]!.url).toMatch(/^\/gazette\/people\//);
+    expect(readJson<{ url: string }[]>(join(out, 'api/organizations.json'))[0]!.url).toMatch(/^\/gazette\/organizations\//);
+  }, 120_000);
+});
