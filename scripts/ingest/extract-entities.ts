@@ -159,8 +159,8 @@ function conflictFlags(name: string, mentions: Mention[]): Person['flags'] {
     const inList = mentions.filter((m) => m.list === list).sort((a, b) => a.line - b.line);
     const posts = [...new Set(inList.map((m) => m.org ?? m.title ?? ''))];
     if (inList.length > 1 && posts.length > 1) {
-      const where = inList.map((m) => `${m.title ?? '?'} (line ${m.line})`).join('; ');
-      flags.push({ message: `${name} appears ${inList.length} times in one list with posts at different organizations: ${where} — one person with two posts, or two people of the same name`, evidence: inList.map((m) => ({ notice: m.notice, line: m.line })) });
+      const where = inList.map((m) => `${m.title ?? '?'}，第 ${m.line} 行`).join('；');
+      flags.push({ message: `${name}在同一名单中出现 ${inList.length} 次，职务分属不同单位（${where}）：可能是一人兼任两职，也可能是同名的两个人`, evidence: inList.map((m) => ({ notice: m.notice, line: m.line })) });
     }
   }
   return flags;

@@ -30,15 +30,15 @@ describe('patterns', () => {
     expect(office.memberships.map((m) => [m.person_id, m.role])).toEqual([['li-baodong', '主任']]);
     expect(person(e, '高凯英')!.roles[0]).toMatchObject({ role: '组长', title: '县委副书记、政府县长', organization: 'xian-wei', source: 'list', line: 818 });
     // 县城管局四级调研员 → the canonical 县城市管理综合行政执法局.
-    expect(person(e, '姜书俊')!.roles[0].organization).toBe('xian-chengshi-guanli-zonghe-xingzheng-zhifa-ju');
+    expect(person(e, '姜书俊')!.roles[0].organization).toBe('xian-chengshiguanlizonghexingzhengzhifa-ju');
   });
 
   it('flags 齐之群, listed twice in one 联络员 list at two organizations, keeping both roles', () => {
     const e = extractEntities(byName('liaison-conflict'));
     const qi = person(e, '齐之群')!;
     expect(qi.roles.map((r) => [r.role, r.organization, r.line])).toEqual([
-      ['联络员', 'xian-xiaofang-jiuyuan-dadui', 4779],
-      ['联络员', 'xian-zhufang-he-chengxiang-jianshe-ju', 4797],
+      ['联络员', 'xian-xiaofangjiuyuan-dadui', 4779],
+      ['联络员', 'xian-zhufang-he-chengxiangjianshe-ju', 4797],
     ]);
     expect(qi.flags).toHaveLength(1);
     expect(qi.flags[0].evidence).toEqual([{ notice: '2022-weizhengban-24', line: 4779 }, { notice: '2022-weizhengban-24', line: 4797 }]);
@@ -77,7 +77,7 @@ describe('patterns', () => {
 
   it('mentionForms lists people and every organization form, longest first', () => {
     const forms = mentionForms(extractEntities(byName('road-chiefs')));
-    expect(forms.find((f) => f.form === '县交通局')).toEqual({ form: '县交通局', kind: 'organization', id: 'xian-jiaotong-yunshu-ju' });
+    expect(forms.find((f) => f.form === '县交通局')).toEqual({ form: '县交通局', kind: 'organization', id: 'xian-jiaotongyunshu-ju' });
     expect(forms.find((f) => f.form === '高凯英')).toEqual({ form: '高凯英', kind: 'person', id: 'gao-kaiying' });
     for (let k = 1; k < forms.length; k++) expect(forms[k - 1].form.length).toBeGreaterThanOrEqual(forms[k].form.length);
   });

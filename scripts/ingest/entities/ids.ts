@@ -34,8 +34,10 @@ export function personSlug(name: string): string {
   return `${s.slice(0, surname).join('')}-${s.slice(surname).join('')}`;
 }
 
-/** 县司法局 → xian-sifa-ju: a leading 县/威县/市, the middle in two-syllable words (split at 和
- *  and at quotes: 威县“政银保”… → weixian-zhengyinbao-…), and the unit ending as the last word. */
+/** 县司法局 → xian-sifa-ju: a leading 县/威县/市, the middle as one word per part (split at 和,
+ *  quotes and unit words: 威县“政银保”… → weixian-zhengyinbao-…), and the unit ending as the
+ *  last word. Parts are not cut into guessed two-syllable words: ids are permanent URLs, and
+ *  a wrong cut (shuichao-caizong for 水超采综) would be worse than a long word. */
 export function nameSlug(name: string): string {
   const words: string[] = [];
   let middle = name.replace(/[^\u3400-\u9fffA-Za-z0-9“”"]/g, '');
@@ -49,17 +51,7 @@ export function nameSlug(name: string): string {
   middle = middle.slice(0, middle.length - end.length);
   // Split at 和, quotes and the unit words inside a name (县公安局|交警|大队, …领导小组|办公室).
   for (const part of middle.split(/(和|领导小组|总指挥部|指挥部|委员会|工作|公司|威县|局|区|^委)|[“”"]/).filter(Boolean)) {
-    const s = syllables(part);
-    // Two syllables a word; a quoted term stays one word; an odd third joins the last word.
-    if (/^(领导小组|总指挥部|指挥部|委员会|工作|公司|威县)$/.test(part) || name.includes(`“${part}”`)) {
-      words.push(s.join(''));
-      continue;
-    }
-    for (let i = 0; i < s.length; ) {
-      const size = s.length - i === 3 ? 3 : 2;
-      words.push(s.slice(i, i + size).join(''));
-      i += size;
-    }
+    words.push(syllables(part).join(''));
   }
   if (end) words.push(syllables(end).join(''));
   return words.filter(Boolean).join('-');
