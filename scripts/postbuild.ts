@@ -8,6 +8,7 @@ import * as pagefind from 'pagefind';
 import { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { formatProblem } from './ingest/run.ts';
+import { buildExactIndex } from './search/build.ts';
 
 export interface SearchIndexResult {
   /** Pages in the search index: only pages with `data-pagefind-body`, i.e. notice pages. */
@@ -81,17 +82,20 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
-  // Every internal link and fragment resolves, and every asset is local.
+  const search = await buildSearchIndex(distDir);
+  await checkSearchCoverage(distDir, search.pages);
+  const exact = await buildExactIndex(distDir);
+  // Last, over everything written: every internal link and fragment resolves (the search
+  // bundles included), and every asset is local.
   const links = checkLinks(distDir, basePath);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }
-  const search = await buildSearchIndex(distDir);
-  await checkSearchCoverage(distDir, search.pages);
   return [
     `postbuild: no-loss check passed for ${noLoss.checked} notice page(s)`,
-    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local`,
     `postbuild: pagefind indexed ${search.pages} page(s) (of ${search.files} HTML files) into ${search.outputPath}/`,
+    `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath}`,
+    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local`,
   ];
 }
 
