@@ -85,3 +85,13 @@ test('keyboard: type, Enter, ↓ through the results, Enter opens a highlighted 
   await expect.poll(() => page.locator('mark.search-hl').first().textContent()).toBe('樊彦平');
   await page.close();
 });
+
+test('every page has a search box in its header that leads to the results', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}notices/2022/weizheng-16/`);
+  await page.getByRole('searchbox', { name: '检索公报全文' }).fill('威政办字〔2022〕25号');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\/\?q=/);
+  await expect.poll(() => titles(page).then((t) => t[0])).toBe('关于印发威县药品（疫苗）和医疗器械安全突发事件应急预案的通知');
+  await page.close();
+});
