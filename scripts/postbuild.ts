@@ -78,24 +78,34 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   // SITE_BASE is a path (/gazette/) or a full URL; page URLs in the API carry its path.
   const basePath = new URL(process.env.SITE_BASE ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
   // Seeds are read from the project folder (NO_LOSS_ROOT: a test build's own folder).
-  const noLoss = checkNoLoss(process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..'), distDir, basePath);
+  // Each step is timed: the build benchmark reads these lines to show where the time goes.
+  const ms: Record<string, number> = {};
+  const timed = async <T>(step: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      ms[step] = Math.round(performance.now() - start);
+    }
+  };
+  const noLoss = await timed('no-loss', () => checkNoLoss(process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..'), distDir, basePath));
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
-  const search = await buildSearchIndex(distDir);
+  const search = await timed('pagefind', () => buildSearchIndex(distDir));
   await checkSearchCoverage(distDir, search.pages);
-  const exact = await buildExactIndex(distDir);
+  const exact = await timed('exact-index', () => buildExactIndex(distDir));
   // Last, over everything written: every internal link and fragment resolves (the search
   // bundles included), and every asset is local.
-  const links = checkLinks(distDir, basePath);
+  const links = await timed('links', () => checkLinks(distDir, basePath));
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }
   return [
-    `postbuild: no-loss check passed for ${noLoss.checked} notice page(s)`,
-    `postbuild: pagefind indexed ${search.pages} page(s) (of ${search.files} HTML files) into ${search.outputPath}/`,
-    `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath}`,
-    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local`,
+    `postbuild: no-loss check passed for ${noLoss.checked} notice page(s) [${ms['no-loss']} ms]`,
+    `postbuild: pagefind indexed ${search.pages} page(s) (of ${search.files} HTML files) into ${search.outputPath}/ [${ms.pagefind} ms]`,
+    `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
+    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local [${ms.links} ms]`,
   ];
 }
 
