@@ -4,22 +4,33 @@
 // no timestamps, so two builds of the same input are byte-identical (checked in CI).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import archive from './src/integrations/archive.ts';
+
+/**
+ * The sitemap and the Atom feed need absolute URLs, so `site` is always set. Until the address
+ * the archive will be published at is known, it is `https://example.invalid/` (a reserved name
+ * that can never resolve, so a wrong address is obvious rather than plausible).
+ */
+const DEFAULT_SITE_URL = 'https://example.invalid/';
 
 /**
  * SITE_BASE is either a path prefix (`/gazette/`) or a full URL (`https://example.org/gazette/`).
- * A full URL sets both `site` (for absolute links) and `base`; a bare path only sets `base`.
+ * A full URL sets both `site` and `base`; a bare path sets `base`, and `site` is then its path on
+ * SITE_URL's origin (`SITE_URL=https://example.org SITE_BASE=/gazette/`), or on the default.
  * @param {string | undefined} raw
+ * @param {string | undefined} siteUrl
  */
-function resolveSiteBase(raw) {
+function resolveSiteBase(raw, siteUrl) {
   const value = (raw ?? '').trim() || '/';
   const url = /^https?:\/\//.test(value) ? new URL(value) : undefined;
   let base = url ? url.pathname : value;
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base = `${base}/`;
-  return { site: url ? new URL(base, url).href : undefined, base };
+  return { site: new URL(base, url ?? (siteUrl?.trim() || DEFAULT_SITE_URL)).href, base };
 }
 
-const { site, base } = resolveSiteBase(process.env.SITE_BASE);
+const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
 
 export default defineConfig({
   site,
@@ -46,6 +57,10 @@ export default defineConfig({
       smartypants: false,
       gfm: true,
     }),
+    // sitemap-index.xml + sitemap-0.xml: HTML pages only (not the JSON, the feed or the seeds).
+    sitemap({ filter: (page) => page.endsWith('/') }),
+    // After the sitemap: copies seeds/*.txt into dist/seeds/ and checks sitemap and feed links.
+    archive(),
   ],
   // Nothing here should ever need the network or a native image pipeline.
   image: {

@@ -33,3 +33,17 @@ export function sortByPinyin<T>(items: readonly T[], text: (item: T) => string):
   keyed.sort((a, b) => compareByPinyin(a.text, b.text));
   return keyed.map((k) => k.item);
 }
+
+/**
+ * A URL slug from pinyin: toneless syllables joined by hyphens, anything else dropped.
+ * `威县人民政府办公室` → `wei-xian-ren-min-zheng-fu-ban-gong-shi`, `通知` → `tong-zhi`.
+ * One syllable per character never guesses word boundaries, so the slug depends only on the
+ * text (and pinyin-pro's readings), never on which other values exist.
+ */
+export function pinyinSlug(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
+    .join('-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}

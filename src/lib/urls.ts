@@ -73,3 +73,55 @@ export function groupUrl(id?: string, base = '/'): string {
 export function referenceUrl(id?: string, base = '/'): string {
   return withBase(`${ENTITY_FOLDERS.citations}/${id ? `${id}/` : ''}`, base);
 }
+
+// Gazette issues, the browse indexes, the raw seeds and the feed.
+
+/** The id of a gazette issue in URLs: `{ year: 2022, number: 2 }` → `2022-2`. */
+export function issueId(gazette: { year: number; number: number }): string {
+  return `${gazette.year}-${gazette.number}`;
+}
+
+/** `/issues/2022-2/`: one issue's table of contents (or the list of issues without one). */
+export function issueUrl(gazette?: { year: number; number: number }, base = '/'): string {
+  return withBase(`issues/${gazette ? `${issueId(gazette)}/` : ''}`, base);
+}
+
+/** The three ways to browse, and their folder under /browse/. */
+export const BROWSE_FACETS = ['year', 'issuer', 'type'] as const;
+export type BrowseFacet = (typeof BROWSE_FACETS)[number];
+
+/** `/browse/`, `/browse/year/`, `/browse/issuer/weixian-renminzhengfu/` … (slugs: src/lib/browse.ts). */
+export function browseUrl(facet?: BrowseFacet, slug?: string, base = '/'): string {
+  if (!facet) return withBase('browse/', base);
+  return withBase(`browse/${facet}/${slug ? `${slug}/` : ''}`, base);
+}
+
+/** Seed file name without folder and extension: `seeds/weixian-gazette-2022-02.txt` → `weixian-gazette-2022-02`. */
+export function seedName(file: string): string {
+  const match = /^(?:.*\/)?([^/]+)\.txt$/.exec(file);
+  if (!match) throw new Error(`seed file ${JSON.stringify(file)} is not a .txt file`);
+  return match[1]!;
+}
+
+/** The raw seed text as served with the site: `/seeds/weixian-gazette-2022-02.txt` (copied at build time). */
+export function seedUrl(file: string, base = '/'): string {
+  return withBase(`seeds/${seedName(file)}.txt`, base);
+}
+
+/** The seed with numbered lines, at line `line` when given: `/seeds/weixian-gazette-2022-02/#L88`. */
+export function seedLinesUrl(file: string, line?: number, base = '/'): string {
+  return withBase(`seeds/${seedName(file)}/${line ? `#L${line}` : ''}`, base);
+}
+
+/** Anchor id of a seed line on its numbered view: `L88`. */
+export function seedLineId(line: number): string {
+  return `L${line}`;
+}
+
+/** The Atom feed of notices, at the site root. */
+export const FEED_PATH = 'feed.xml';
+
+/** Anchor id of a notice's line range on the numbered seed view: `L1-L1152`. */
+export function seedRangeId(first: number, last: number): string {
+  return `L${first}-L${last}`;
+}

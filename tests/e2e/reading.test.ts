@@ -1,10 +1,13 @@
 // A reader's path through the built site in Chromium: from the issue index to a notice, its
-// table of contents, its 附件, on a phone, and a first full-text search through Pagefind.
-import { mkdirSync } from 'node:fs';
+// table of contents, its 附件, on a phone, and a first full-text search through Pagefind; then
+// the issue pages, browsing, provenance to the seed text, keyboard use, printing, and
+// desktop/phone screenshots of every main page for reviewers (test-results/screenshots/).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { root } from '../helpers.ts';
+import { dist } from '../site/build.ts';
 import { openSite } from './browser.ts';
 
 let site: Awaited<ReturnType<typeof openSite>>;
@@ -72,3 +75,202 @@ test('Pagefind finds a notice by a phrase of its text', async () => {
   expect(urls).toContain('/notices/2022/weizhengban-27/');
   await page.close();
 });
+
+interface ApiNotice {
+  id: string;
+  title: string;
+  url: string;
+  order: number;
+  gazette: { year: number; number: number };
+  source: { file: string; lines: [number, number] };
+}
+const notices = (): ApiNotice[] => JSON.parse(readFileSync(join(dist, 'api/notices.json'), 'utf8'));
+
+test('home: counts and the ways in; an issue heading opens its contents in printed order', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  const counts = (await page.textContent('.home-counts'))!.replace(/\s+/g, '');
+  expect(counts).toMatch(/收录1期公报、14件文件，文中涉及\d+位人员、\d+个机构。/);
+  for (const href of ['browse/', 'people/', 'organizations/', 'search/']) expect(await page.locator(`.home-ways a[href="/${href}"]`).count(), href).toBe(1);
+  await page.click('.issue h3 a');
+  await page.waitForURL(/\/issues\/2022-2\/$/);
+  expect(await page.textContent('h1')).toBe('《威县人民政府公报》2022 年第 2 号');
+  const listed = await page.$$eval('.issue-list-numbered > li > a', (as) => as.map((a) => a.getAttribute('href')));
+  expect(listed).toEqual(notices().sort((a, b) => a.order - b.order).map((n) => n.url));
+  await page.close();
+});
+
+test('a notice: 公报期号 leads to its issue, 发文机关 and 文种 to their lists, provenance to the seed lines', async () => {
+  const page = await browser.newPage();
+  const notice = notices().find((n) => n.id === '2022-weizheng-18')!;
+  await page.goto(site.url + notice.url.slice(1));
+  const meta = page.locator('.notice-meta');
+  for (const label of ['文号', '发文机关', '成文日期', '文种', '公报期号', '主送机关', '附件']) expect(await meta.locator('dt', { hasText: label }).count(), label).toBe(1);
+  expect(await meta.locator('dd a', { hasText: '2022 年第 2 号' }).getAttribute('href')).toBe('/issues/2022-2/');
+  expect(await meta.locator('dd a', { hasText: '威县人民政府' }).getAttribute('href')).toBe('/browse/issuer/wei-xian-ren-min-zheng-fu/');
+  expect(await meta.locator('dd a', { hasText: '通知' }).getAttribute('href')).toBe('/browse/type/tong-zhi/');
+
+  // The raw seed, served with the site, byte for byte.
+  const [first, last] = notice.source.lines;
+  const raw = page.locator('.notice-source a').first();
+  expect(await raw.textContent()).toBe(notice.source.file);
+  const response = await page.request.get(new URL((await raw.getAttribute('href'))!, site.url).href);
+  expect(response.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(Buffer.from(await response.body()).equals(readFileSync(join(root, notice.source.file)))).toBe(true);
+
+  // The line range opens the numbered view with exactly those lines marked.
+  const range = page.locator('.notice-source a').nth(1);
+  expect(await range.textContent()).toBe(`第 ${first}–${last} 行`);
+  await range.click();
+  await page.waitForURL(new RegExp(`/seeds/weixian-gazette-2022-02/#L${first}-L${last}$`));
+  const target = page.locator(':target');
+  expect(await target.evaluate((el) => [el.id, el.getAttribute('start'), el.children.length, getComputedStyle(el).backgroundColor])).toEqual([
+    `L${first}-L${last}`,
+    String(first),
+    last - first + 1,
+    'rgb(255, 247, 221)',
+  ]);
+  const seedLines = readFileSync(join(root, notice.source.file), 'utf8').split(/\r?\n/);
+  expect(await page.locator(`#L${first}`).textContent()).toBe(seedLines[first - 1]);
+  expect(await page.locator(`#L${last}`).textContent()).toBe(seedLines[last - 1]);
+  await page.screenshot({ path: join(shots, 'seed-lines-desktop.png') });
+  await page.close();
+});
+
+test('browse: by year, 发文机关 and 文种, each list complete and in date order', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}browse/`);
+  expect(await page.textContent('h1')).toBe('分类浏览');
+  for (const facet of ['year', 'issuer', 'type']) {
+    const links = await page.$$eval(`#browse-${facet} + ul a`, (as) => as.map((a) => a.getAttribute('href')!));
+    let total = 0;
+    for (const href of links) {
+      expect(href).toMatch(new RegExp(`^/browse/${facet}/[a-z0-9-]+/$`));
+      await page.goto(new URL(href, site.url).href);
+      const dates = await page.$$eval('main .issue-list time', (ts) => ts.map((t) => t.getAttribute('datetime')!));
+      expect(dates, href).toEqual([...dates].sort());
+      total += dates.length;
+      await page.goBack();
+    }
+    expect(total, facet).toBe(14);
+  }
+  await page.goto(`${site.url}browse/year/2022/`);
+  expect(await page.textContent('h1')).toBe('2022 年');
+  await page.close();
+});
+
+test('keyboard: the skip link comes first, is visible when focused and moves to the main content', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}notices/2022/weizheng-16/`);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent, visible: r.left >= 0 && r.top >= 0 && r.width > 0, outline: getComputedStyle(el).outlineStyle };
+  });
+  expect(skip).toEqual({ text: '跳到正文', visible: true, outline: 'solid' });
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => location.hash)).toBe('#main');
+  // The next Tab lands inside <main>, not back in the banner.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+  await page.close();
+});
+
+test('printing a notice: only the document, as a red-head, black serif text, ruled tables', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}notices/2022/weizhengban-27/`);
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.$$eval('.site-header, .site-footer, .site-search, .toc, .notice-meta, .kb-block, .pager', (els) =>
+    els.map((el) => getComputedStyle(el).display),
+  );
+  expect(hidden.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(hidden)).toEqual(new Set(['none']));
+  const style = await page.evaluate(() => {
+    const css = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return {
+      body: css('.notice-body p').color,
+      bg: css('body').backgroundColor,
+      size: css('.notice-body p').fontSize,
+      serif: css('.notice-body p').fontFamily.includes('serif'),
+      issuer: css('.notice-issuer').color,
+      rule: css('.notice-docline').borderBottomColor,
+      cell: css('.notice-body td').borderTopStyle,
+      link: css('.notice-body a').color,
+      row: css('.notice-body tr').breakInside,
+      after: getComputedStyle(document.querySelector('.notice-body a')!, '::after').content,
+    };
+  });
+  expect(style).toEqual({
+    body: 'rgb(0, 0, 0)',
+    bg: 'rgb(255, 255, 255)',
+    size: '21.3333px', // 16pt
+    serif: true,
+    issuer: 'rgb(204, 0, 0)',
+    rule: 'rgb(204, 0, 0)',
+    cell: 'solid',
+    link: 'rgb(0, 0, 0)',
+    row: 'avoid',
+    after: 'none',
+  });
+  await page.screenshot({ path: join(shots, 'notice-print.png') });
+  await page.pdf({ path: join(shots, 'notice-print.pdf'), preferCSSPageSize: true });
+  await page.close();
+});
+
+test('an unknown address gets the 404 page, with ways back', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${site.url}notices/2022/nope/`);
+  expect(response?.status()).toBe(404);
+  expect(await page.textContent('h1')).toBe('页面不存在');
+  expect(await page.locator('main a[href="/browse/"]').count()).toBe(1);
+  await page.close();
+});
+
+/** Main pages: [path, screenshot name]. */
+const MAIN_PAGES: [string, string][] = [
+  ['', 'home'],
+  ['issues/', 'issues'],
+  ['issues/2022-2/', 'issue'],
+  ['notices/2022/weizheng-16/', 'notice'],
+  ['notices/2022/weizhengban-27/', 'notice-table'],
+  ['browse/', 'browse'],
+  ['browse/year/2022/', 'browse-year'],
+  ['browse/issuer/wei-xian-ren-min-zheng-fu-ban-gong-shi/', 'browse-issuer'],
+  ['browse/type/tong-zhi/', 'browse-type'],
+  ['people/', 'people'],
+  ['organizations/', 'organizations'],
+  ['groups/', 'groups'],
+  ['references/', 'references'],
+  ['seeds/weixian-gazette-2022-02/', 'seed-lines'],
+  ['search/?q=%E9%AB%98%E5%87%AF%E8%8B%B1', 'search'],
+  ['no-such-page/', '404'],
+];
+
+async function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('no main page scrolls sideways on a phone (390 and 320 px); screenshots at desktop and phone widths', async () => {
+  const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  for (const [path, name] of MAIN_PAGES) {
+    for (const page of [desktop, phone, narrow]) {
+      await page.goto(site.url + path);
+      if (path.startsWith('search/')) await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+      expect(await sideways(page), `${path} at ${page.viewportSize()!.width}px`).toBeLessThanOrEqual(0);
+    }
+    // The numbered seed is 9,590 lines: its screenshots show the first screen only.
+    const full = name !== 'seed-lines' && name !== 'notice';
+    await desktop.screenshot({ path: join(shots, `${name}-desktop.png`), fullPage: full });
+    await phone.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: full });
+  }
+  // Every notice, too.
+  for (const n of notices()) {
+    await narrow.goto(site.url + n.url.slice(1));
+    expect(await sideways(narrow), n.url).toBeLessThanOrEqual(0);
+  }
+  await Promise.all([desktop.close(), phone.close(), narrow.close()]);
+}, 180_000);

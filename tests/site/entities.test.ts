@@ -198,7 +198,7 @@ describe('index pages', () => {
   });
 
   test('the site header links to the four indexes', () => {
-    expect(hrefs(page('/'), '.site-nav a')).toEqual(['/', '/people/', '/organizations/', '/groups/', '/references/', '/search/']);
+    expect(hrefs(page('/'), '.site-nav a')).toEqual(['/', '/browse/', '/people/', '/organizations/', '/groups/', '/references/', '/search/']);
   });
 });
 

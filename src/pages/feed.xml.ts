@@ -1,0 +1,19 @@
+// /feed.xml: Atom 1.0, one entry per notice, newest first (src/lib/feed.ts). `site` is always
+// set by astro.config.mjs (SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
+import type { APIRoute } from 'astro';
+import { getNotices } from '../lib/collection.ts';
+import { atomFeed } from '../lib/feed.ts';
+import { SITE_NAME } from '../lib/site.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('feed.xml needs the `site` option (see astro.config.mjs)');
+  const body = atomFeed({
+    notices: (await getNotices()).map((entry) => entry.data),
+    site,
+    base: import.meta.env.BASE_URL,
+    title: SITE_NAME,
+    subtitle: '《威县人民政府公报》刊登的文件，按成文日期从新到旧',
+    author: '威县人民政府',
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

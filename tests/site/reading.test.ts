@@ -1,0 +1,199 @@
+// The built dist/ as a reader and an archivist get it: issue pages, browse lists, the notice's
+// metadata and provenance, the seed text served with the site, the Atom feed and the sitemap
+// (and the check that keeps their links honest), and the weight of what every page loads.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Notice } from '../../schemas/notice.ts';
+import { checkArchiveLinks } from '../../src/integrations/archive.ts';
+import { browseGroups } from '../../src/lib/browse.ts';
+import { atomFeed } from '../../src/lib/feed.ts';
+import { pinyinSlug } from '../../src/lib/pinyin.ts';
+import { root } from '../helpers.ts';
+import { dist } from './build.ts';
+
+type ApiNotice = Pick<Notice, 'id' | 'docNo' | 'title' | 'issuer' | 'date' | 'type' | 'gazette' | 'order' | 'source'> & { url: string };
+let notices: ApiNotice[];
+const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+const page = (url: string) => fromHtml(read(join(url, 'index.html')));
+const SITE = 'https://example.invalid/';
+
+beforeAll(() => {
+  if (!existsSync(join(dist, 'api/notices.json'))) throw new Error('dist/ is missing: run `npm run build` before `npm test`');
+  notices = JSON.parse(read('api/notices.json'));
+});
+
+/** Every HTML page of the build, as a site path (`/`, `/notices/2022/weizheng-16/`, `/404.html`). */
+function htmlPages(): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+    .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+}
+
+describe('issue pages', () => {
+  test('/issues/2022-2/ lists the issue’s notices in printed order, and the home page links to it', () => {
+    const tree = page('issues/2022-2');
+    expect(toText(select('h1', tree)!)).toBe('《威县人民政府公报》2022 年第 2 号');
+    const listed = selectAll('.issue-list-numbered > li > a', tree).map((a) => a.properties.href);
+    expect(listed).toEqual([...notices].sort((a, b) => a.order - b.order).map((n) => n.url));
+    expect(listed).toHaveLength(14);
+    expect(select('.issue h3 a[href="/issues/2022-2/"]', page(''))).toBeTruthy();
+    expect(selectAll('.issue-list a', page('issues')).map((a) => a.properties.href)).toEqual(['/issues/2022-2/']);
+  });
+
+  test('the home page counts notices, people and organizations and links every way in', () => {
+    const tree = page('');
+    const people = JSON.parse(read('api/people.json')).length;
+    const organizations = JSON.parse(read('api/organizations.json')).length;
+    expect(toText(select('.home-counts', tree)!).replace(/\s+/g, '')).toBe(`收录1期公报、14件文件，文中涉及${people}位人员、${organizations}个机构。`);
+    const ways = selectAll('.home-ways a', tree).map((a) => a.properties.href);
+    expect(ways).toEqual(expect.arrayContaining(['/browse/', '/browse/year/', '/browse/issuer/', '/browse/type/', '/people/', '/organizations/', '/search/']));
+  });
+});
+
+describe('browse', () => {
+  test('slugs are the pinyin of the label, one syllable per character', () => {
+    expect(pinyinSlug('威县人民政府办公室')).toBe('wei-xian-ren-min-zheng-fu-ban-gong-shi');
+    expect(pinyinSlug('通告')).toBe('tong-gao');
+    expect(pinyinSlug('绿化2022')).toBe('lv-hua-2022');
+  });
+
+  test('each facet splits the notices into pages that together list every notice once', () => {
+    for (const [facet, expected] of [
+      ['year', ['2022']],
+      ['issuer', ['wei-xian-ren-min-zheng-fu', 'wei-xian-ren-min-zheng-fu-ban-gong-shi']],
+      ['type', ['tong-gao', 'tong-zhi']],
+    ] as const) {
+      const index = selectAll(`#browse-${facet} + ul a`, page('browse')).map((a) => a.properties.href);
+      expect(index).toEqual(expected.map((slug) => `/browse/${facet}/${slug}/`));
+      const listed = index.flatMap((href) => selectAll('main .issue-list a', page(String(href))).map((a) => a.properties.href));
+      expect([...listed].sort()).toEqual(notices.map((n) => n.url).sort());
+    }
+    expect(selectAll('main .issue-list time', page('browse/year/2022')).map((t) => t.properties.dateTime)).toEqual(notices.map((n) => n.date).sort());
+  });
+
+  test('two labels with one slug stop the build instead of sharing a page', () => {
+    const n = (issuer: string) => ({ ...notices[0]!, issuer, recipients: [], attachments: [], personnel: [], printed: { docNo: '', date: '' } }) as Notice;
+    expect(() => browseGroups([n('甲局'), n('钾局')], 'issuer')).toThrow(/“甲局” and “钾局” would share the URL slug jia-ju/);
+  });
+});
+
+describe('notice pages', () => {
+  test('show every metadata field, link 公报期号 to the issue and the provenance to the seed lines', () => {
+    for (const n of notices) {
+      const tree = page(n.url);
+      expect(selectAll('.notice-meta dt', tree).map((dt) => toText(dt))).toEqual(['文号', '发文机关', '成文日期', '文种', '公报期号', '主送机关', '附件']);
+      expect(select('.notice-meta dd a[href="/issues/2022-2/"]', tree)).toBeTruthy();
+      const [raw, lines] = selectAll('.notice-source a', tree);
+      expect(raw!.properties.href).toBe('/seeds/weixian-gazette-2022-02.txt');
+      expect(toText(raw!)).toBe(n.source.file);
+      expect(lines!.properties.href).toBe(`/seeds/weixian-gazette-2022-02/#L${n.source.lines[0]}-L${n.source.lines[1]}`);
+      expect(toText(lines!)).toBe(`第 ${n.source.lines[0]}–${n.source.lines[1]} 行`);
+      // TOC, body with a section per 附件, entities/references, previous/next.
+      expect(select('nav.toc', tree)).toBeTruthy();
+      expect(selectAll('.notice-body section[id^="attachment-"]', tree)).toHaveLength(selectAll('.notice-attachments li', tree).length);
+      expect(selectAll('nav.pager a', tree).length).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('the seeds, served with the site', () => {
+  test('are copied byte for byte, and the numbered view has every line at #L<n>', () => {
+    for (const name of readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))) {
+      expect(readFileSync(join(dist, 'seeds', name)).equals(readFileSync(join(root, 'seeds', name))), name).toBe(true);
+    }
+    const seed = readFileSync(join(root, 'seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    if (seed.at(-1) === '') seed.pop();
+    const tree = page('seeds/weixian-gazette-2022-02');
+    const items = selectAll('.seed-lines > li', tree);
+    expect(items.map((li) => li.properties.id)).toEqual(seed.map((_, i) => `L${i + 1}`));
+    expect(items.map((li) => toText(li, { whitespace: 'pre' }))).toEqual(seed);
+    // One marked list per notice, starting at its first line: the provenance links' targets.
+    expect(selectAll('ol.seed-notice', tree).map((ol) => [ol.properties.id, ol.properties.start])).toEqual(
+      [...notices].sort((a, b) => a.source.lines[0] - b.source.lines[0]).map((n) => [`L${n.source.lines[0]}-L${n.source.lines[1]}`, n.source.lines[0]]),
+    );
+    // Not a gazette page: not searched, not compared with the seed.
+    expect(select('[data-pagefind-body], [data-source-text]', tree)).toBeUndefined();
+  });
+});
+
+describe('feed.xml', () => {
+  test('is Atom 1.0 with one entry per notice, newest first, dated by the notices only', () => {
+    const xml = read('feed.xml');
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">')).toBe(true);
+    const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
+    expect(entries).toHaveLength(notices.length);
+    const field = (entry: string, re: RegExp) => re.exec(entry)![1]!;
+    const dates = entries.map((e) => field(e, /<updated>([^<]*)<\/updated>/));
+    expect(dates).toEqual([...dates].sort().reverse());
+    const byUrl = new Map(notices.map((n) => [`${SITE.slice(0, -1)}${n.url}`, n]));
+    for (const e of entries) {
+      const url = field(e, /<link rel="alternate" type="text\/html" href="([^"]*)"\/>/);
+      const n = byUrl.get(url)!;
+      expect(n, url).toBeDefined();
+      expect(field(e, /<id>([^<]*)<\/id>/)).toBe(url);
+      expect(field(e, /<title>([^<]*)<\/title>/)).toBe(n.title);
+      expect(field(e, /<published>([^<]*)<\/published>/)).toBe(`${n.date}T00:00:00+08:00`);
+      expect(field(e, /<category term="([^"]*)"\/>/)).toBe(n.type);
+      byUrl.delete(url);
+    }
+    expect(byUrl.size).toBe(0);
+    const newest = notices.map((n) => n.date).sort().at(-1);
+    expect(field(xml.slice(0, xml.indexOf('<entry>')), /<updated>([^<]*)<\/updated>/)).toBe(`${newest}T00:00:00+08:00`);
+    // Every page announces it.
+    expect(select('link[rel="alternate"][type="application/atom+xml"]', page(''))?.properties.href).toBe('/feed.xml');
+  });
+
+  test('escapes markup in titles', () => {
+    const n = { ...notices[0]!, title: '关于<b>&“引号”的通知', recipients: [], attachments: [], personnel: [], printed: { docNo: '', date: '' } } as Notice;
+    const xml = atomFeed({ notices: [n], site: 'https://example.org/', base: '/gazette/', title: 'T', subtitle: 'S', author: 'A' });
+    expect(xml).toContain('<title>关于&lt;b&gt;&amp;“引号”的通知</title>');
+    expect(xml).toContain(`<link rel="alternate" type="text/html" href="https://example.org/gazette/notices/2022/${n.id.slice(5)}/"/>`);
+  });
+});
+
+describe('sitemap', () => {
+  test('lists every HTML page but the 404 page, as absolute URLs on the site', () => {
+    expect(read('sitemap-index.xml')).toContain(`<loc>${SITE}sitemap-0.xml</loc>`);
+    const locs = [...read('sitemap-0.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.slice(SITE.length - 1)).sort();
+    expect(locs).toEqual(htmlPages().filter((p) => p !== '/404.html'));
+  });
+
+  test('a sitemap or feed link to a missing page fails the check, naming file and URL', () => {
+    expect(checkArchiveLinks(dist, SITE).problems).toEqual([]);
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(dist, copy, { recursive: true });
+    writeFileSync(join(copy, 'sitemap-0.xml'), read('sitemap-0.xml').replace('</urlset>', `<url><loc>${SITE}notices/2022/nope/</loc></url></urlset>`));
+    writeFileSync(join(copy, 'feed.xml'), read('feed.xml').replace('/notices/2022/weizhengban-44/"', '/notices/2022/gone/"'));
+    expect(checkArchiveLinks(copy, SITE).problems).toEqual([
+      { file: 'feed.xml', url: `${SITE}notices/2022/gone/`, message: 'no such file: notices/2022/gone/index.html' },
+      { file: 'sitemap-0.xml', url: `${SITE}notices/2022/nope/`, message: 'no such file: notices/2022/nope/index.html' },
+    ]);
+  });
+});
+
+describe('what pages load', () => {
+  test('one shared stylesheet, local and without web fonts; no script but highlight.js outside search', () => {
+    const sheets = new Set<string>();
+    for (const path of htmlPages().filter((p) => !p.startsWith('/search/'))) {
+      const tree = fromHtml(read(path.endsWith('.html') ? path : join(path, 'index.html')));
+      const css = selectAll('link[rel="stylesheet"]', tree).map((l) => String(l.properties.href));
+      expect(css, path).toHaveLength(1);
+      sheets.add(css[0]!);
+      const scripts = selectAll('script', tree).map((s) => String(s.properties.src ?? 'inline'));
+      expect(scripts.filter((s) => s !== '/highlight.js'), path).toEqual([]);
+    }
+    expect(sheets.size).toBe(1);
+    const css = read([...sheets][0]!);
+    expect(css).not.toMatch(/@font-face|@import|url\(/);
+    expect(css).toMatch(/@media print/);
+    expect(css).toMatch(/@page\{size:A4;margin:37mm 26mm 35mm 28mm\}/);
+    // Lean: the whole site's CSS, print included, stays small.
+    expect(css.length).toBeLessThan(16_000);
+  });
+});
