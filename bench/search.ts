@@ -1,17 +1,24 @@
-// `npm run bench:search [dist]`: recall, precision, latency and bytes per query of the exact
+// `npm run bench:search [-- --dist DIR]`: recall, precision, latency and bytes per query of the exact
 // search (/search-api.js) and of stock Pagefind (/pagefind/, plain and quoted) over the same
 // built site. Reads dist/, builds nothing. A benchmark, not a test: it prints, it asserts nothing.
 //
 // Ground truth: a notice matches a query when its text — the built page's [data-source-text]
 // elements, whitespace removed, NFKC (full/half-width) and case folded — contains every
 // space-separated word of the query. Query sets come from the corpus with a fixed seed.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { basePathOf, entityNames, noticeTexts, readNotices } from '../scripts/search/build.ts';
 import { fold, units } from '../scripts/search/search-api.js';
 import { distFetch } from './dist-fetch.ts';
 
-const dist = path.resolve(process.argv[2] ?? 'dist');
+// The site: `--dist DIR`, a bare DIR, or SEARCH_DIST; dist/ by default.
+const argv = process.argv.slice(2);
+const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const distArg = flag('--dist') ?? argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const dist = path.resolve(distArg ?? process.env.SEARCH_DIST ?? 'dist');
 const root = path.resolve(import.meta.dirname, '..');
 const SEED = 20220502;
 const SUBSTRINGS = 300;
@@ -58,18 +65,33 @@ while (substrings.size < SUBSTRINGS) {
   if (/\p{Script=Han}/u.test(text)) substrings.add(text);
 }
 
+// `--sample N`: at most N queries per set (a fixed-seed sample), for large corpora.
+const sampleArg = Number(flag('--sample') ?? Infinity);
+function sample(queries: string[]): string[] {
+  if (queries.length <= sampleArg) return queries;
+  const r = mulberry32(SEED + queries.length);
+  const pool = [...queries];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, sampleArg);
+}
+
 const sets: [string, string[]][] = [
   [`people (${names.source})`, names.people],
   [`organizations (${names.source})`, names.organizations],
   ['文号', [...docNos]],
   ['文号 with PDF spaces', spaced],
   [`substrings 2–6 (seed ${SEED})`, [...substrings]],
-];
+].map(([label, qs]) => [label as string, sample(qs as string[])]);
 
 interface Engine {
   name: string;
+  /** Files the engine imports as modules (not through fetch): counted in its start-up. */
+  modules: string[];
   init(): Promise<void>;
-  /** Forget loaded index chunks, keep nothing but the engine's start-up files. */
+  /** Forget everything loaded, then load the engine's start-up files again (nothing a query needs beyond them). */
   reset(): Promise<void>;
   run(q: string): Promise<string[]>;
 }
@@ -79,14 +101,16 @@ globalThis.fetch = counter.fetch;
 
 const ours: Engine = {
   name: 'exact (/search-api.js)',
+  modules: ['search-api.js', 'search/exact/pagefind.js'],
   api: undefined as undefined | { search: (q: string) => Promise<{ url: string; kind: string }[]> },
   async init() {
     this.api = await import(pathToFileURL(path.join(dist, 'search-api.js')).href);
     await this.api!.search('威县');
   },
   async reset() {
-    await (this.api as unknown as { reset(): Promise<void> }).reset();
-    await this.api!.search('');
+    const api = this.api as unknown as { reset(): Promise<void>; ready?(): Promise<void> };
+    await api.reset();
+    await (api.ready ? api.ready() : this.api!.search(''));
   },
   async run(q: string) {
     return (await this.api!.search(q)).filter((r) => r.kind === 'notice').map((r) => urlToId.get(r.url) ?? r.url);
@@ -97,6 +121,7 @@ type Pf = { options(o: object): Promise<void>; init(): Promise<void>; search(q: 
 function stock(quoted: boolean): Engine & { pf?: Pf } {
   return {
     name: quoted ? 'stock Pagefind, "quoted"' : 'stock Pagefind',
+    modules: ['pagefind/pagefind.js'],
     async init() {
       // A fresh module instance per engine: a query string makes it a separate import.
       this.pf = (await import(`${pathToFileURL(path.join(dist, 'pagefind', 'pagefind.js')).href}?${quoted ? 'q' : 'p'}`)) as Pf;
@@ -117,34 +142,60 @@ function stock(quoted: boolean): Engine & { pf?: Pf } {
   };
 }
 
-/** Bytes of start-up files among the requests (re-fetched after a reset, not per query). */
-function startup(requests: string[]): number {
-  return requests.filter((r) => !/(^|\/)(index|fragment|filter|text)\//.test(r)).reduce((a, r) => a + sizes.get(r)!, 0);
-}
+// Bytes of each file as fetched: raw (as stored in dist/), and gzip-compressed for text files
+// (.js, .json, .html), which a static host typically serves compressed; Pagefind's own files are
+// already gzip inside and are counted as stored.
 const sizes = new Map<string, number>();
+const gzSizes = new Map<string, number>();
+function gz(rel: string, raw: Buffer | Uint8Array): number {
+  if (!gzSizes.has(rel)) gzSizes.set(rel, /\.(js|json|html)$/.test(rel) ? gzipSync(raw, { level: 6 }).length : raw.byteLength);
+  return gzSizes.get(rel)!;
+}
 const plainFetch = counter.fetch;
 counter.fetch = (async (input: string | URL | Request) => {
   const res = await plainFetch(input);
-  const body = await res.arrayBuffer();
-  sizes.set(counter.requests.at(-1)!, body.byteLength);
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (res.ok) {
+    const rel = counter.requests.at(-1)!;
+    sizes.set(rel, body.byteLength);
+    gz(rel, body);
+  }
   return new Response(body, { status: res.status });
 }) as typeof fetch;
 globalThis.fetch = counter.fetch;
+const gzOf = (requests: string[]) => requests.reduce((a, r) => a + (gzSizes.get(r) ?? 0), 0);
+const moduleBytes = (e: Engine) => e.modules.map((m) => readFileSync(path.join(dist, m))).reduce((a, b, i) => [a[0]! + b.length, a[1]! + gz(e.modules[i]!, b)], [0, 0]);
 
-const engines = [ours, stock(false), stock(true)];
+/** Bytes of start-up files among the requests (re-fetched after a reset, not per query). */
+function startup(requests: string[]): number {
+  return requests.filter((r) => !isQueryFile(r)).reduce((a, r) => a + sizes.get(r)!, 0);
+}
+const isQueryFile = (r: string) => /(^|\/)(index|fragment|filter|text|meta|facets|entities)\//.test(r) || /(^|\/)entities\.json$/.test(r);
+
+const engines = [ours, stock(false), stock(true)].filter((e) => !argv.includes('--exact-only') || e === ours);
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 const kib = (b: number) => `${(b / 1024).toFixed(1)}`;
 
+const cpus = os.cpus();
+console.log(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
 console.log(`bench:search over ${dist}: ${notices.length} notices, ${total} text units; ground truth = [data-source-text] text, folded`);
+const startupOf = new Map<Engine, { raw: number; gz: number }>();
 for (const engine of engines) {
   counter.reset();
   const t = performance.now();
   await engine.init();
-  console.log(`init ${engine.name}: ${kib(counter.bytes)} KiB in ${counter.requests.length} request(s), ${fmt(performance.now() - t, 0)} ms`);
+  const ms = performance.now() - t;
+  // Start-up: what the first load fetches that is not for the query (module, WebAssembly,
+  // entry, meta, notice table), plus its module files.
+  const first = counter.requests.filter((r) => !isQueryFile(r));
+  const [modRaw, modGz] = moduleBytes(engine);
+  const up = { raw: first.reduce((a, r) => a + sizes.get(r)!, 0) + modRaw, gz: gzOf(first) + modGz };
+  startupOf.set(engine, up);
+  console.log(`init ${engine.name}: start-up ${kib(up.raw)} KiB (${kib(up.gz)} KiB gzip) in ${first.length + engine.modules.length} file(s), first query after ${fmt(ms, 0)} ms`);
 }
 console.log('');
-console.log('| set | queries | engine | recall | precision | exact-set queries | latency mean / p95 ms | KiB per query mean / max |');
-console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| set | queries | engine | recall | precision | exact-set queries | latency mean / p95 ms | KiB per warm query mean / max | KiB per cold query mean / max | cold, gzip mean / max |');
+console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [label, queries] of sets) {
   for (const engine of engines) {
     let tp = 0;
@@ -153,6 +204,9 @@ for (const [label, queries] of sets) {
     let exactSets = 0;
     const times: number[] = [];
     const bytes: number[] = [];
+    const cold: number[] = [];
+    const coldGz: number[] = [];
+    const up = startupOf.get(engine)!;
     for (const q of queries) {
       const want = truth(q);
       await engine.reset();
@@ -160,7 +214,10 @@ for (const [label, queries] of sets) {
       const t = performance.now();
       const got = new Set(await engine.run(q));
       times.push(performance.now() - t);
-      bytes.push(counter.bytes - startup(counter.requests));
+      const warm = counter.bytes - startup(counter.requests);
+      bytes.push(warm);
+      cold.push(up.raw + warm);
+      coldGz.push(up.gz + gzOf(counter.requests.filter(isQueryFile)));
       const hit = [...got].filter((id) => want.has(id)).length;
       tp += hit;
       truthTotal += want.size;
@@ -169,9 +226,12 @@ for (const [label, queries] of sets) {
     }
     times.sort((a, b) => a - b);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const mm = (xs: number[]) => `${kib(mean(xs))} / ${kib(Math.max(...xs))}`;
     console.log(
-      `| ${label} | ${queries.length} | ${engine.name} | ${fmt(tp / truthTotal)} | ${fmt(returned ? tp / returned : 1)} | ${exactSets}/${queries.length} | ${fmt(mean(times), 1)} / ${fmt(times[Math.floor(times.length * 0.95)] ?? NaN, 1)} | ${kib(mean(bytes))} / ${kib(Math.max(...bytes))} |`,
+      `| ${label} | ${queries.length} | ${engine.name} | ${fmt(tp / truthTotal)} | ${fmt(returned ? tp / returned : 1)} | ${exactSets}/${queries.length} | ${fmt(mean(times), 1)} / ${fmt(times[Math.floor(times.length * 0.95)] ?? NaN, 1)} | ${mm(bytes)} | ${mm(cold)} | ${mm(coldGz)} |`,
     );
   }
 }
-console.log('\nrecall and precision are micro-averaged over the set (matched notices / expected, matched / returned); bytes are per cold query: each query starts from a fresh engine that has fetched only its start-up files (pagefind.js, WebAssembly, meta, notice table), which are counted once in the init line.');
+console.log(
+  '\nrecall and precision are micro-averaged over the set (matched notices / expected, matched / returned). A warm query starts from an engine that has fetched only its start-up files (module, WebAssembly, entry, meta, notice table); a cold query is that plus the start-up bytes of the init line — what a first visit fetches. Bytes are as stored in dist/; "gzip" counts .js/.json/.html as a compressing static host would send them (Pagefind files are compressed already).',
+);

@@ -3,8 +3,15 @@
 //   dist/search-api.js                   the search module (a copy of ./search-api.js)
 //   dist/search/exact/                   a Pagefind bundle: one custom record per notice whose
 //                                        words are the bigrams of the notice's text units
-//   dist/search/exact/notices.json       the notice table: url, title, 文号, facets, Pagefind page hash
-//   dist/search/exact/text/<i>/<k>.json  the notice's units in slices, for excerpts
+//   dist/search/exact/core.json          the start-up table: Pagefind page hash and id of each notice,
+//                                        newest first (a notice's number i is its place here)
+//   dist/search/exact/meta/<i>.json      what a result shows: title, 文号, issuer, date, type, issue
+//   dist/search/exact/text/<i>/<k>.json  the notice's units in slices (as text), for excerpts
+//   dist/search/exact/facets/<key>.json  a facet's values and which notices have each
+//   dist/search/exact/entities/<c>.json  entity names, by each character they contain
+//   dist/search/exact/exact/<h>.json     folded 文号 and title → notices, by hash
+//   dist/search/exact/units/<h>.json     unit → the notices holding it and its first place, by hash
+// Only core.json is fetched at start-up; the rest per query, and only what the query needs.
 // The text of a notice is exactly what the benchmark takes as ground truth: its built page's
 // [data-source-text] elements, whitespace removed, full/half-width folded.
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -14,10 +21,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
-import { BUNDLE_DIR, bigrams, fold, units } from './search-api.js';
+import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitText, units } from './search-api.js';
 
 /** Units per excerpt slice file. */
-export const SLICE = 256;
+export const SLICE = 128;
+/** Shard counts of the entity-name and exact-title files. */
+export const SHARDS = { entities: 32, exact: 64 };
+/** Target size of a unit-index shard, in characters; the shard count follows from it. */
+export const UNIT_SHARD_CHARS = 8192;
 /** Word-location budget per Pagefind index chunk (Pagefind's default is 20000). */
 export const CHUNK_LOCATIONS = 2000;
 
@@ -120,6 +131,16 @@ export async function entityNames(root: string, notices: NoticeApi[], texts: Map
   return { people: people.sort(), organizations: organizations.sort(), source: kbPeople && kbOrgs ? 'knowledge base' : 'frontmatter personnel + regex' };
 }
 
+const issueLabel = (n: NoticeApi) => `${n.gazette.year} 年第 ${n.gazette.number} 号`;
+
+/** The longest prefix all strings share (Pagefind's page hashes start with the language). */
+function commonPrefix(xs: string[]): string {
+  if (xs.length === 0) return '';
+  let p = xs[0]!;
+  for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
 function check(step: string, errors: string[] | undefined): void {
   if (errors && errors.length > 0) throw new Error(`exact index: pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
@@ -151,7 +172,7 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
 
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_LOCATIONS);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(CHUNK_LOCATIONS); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
   const hashes = new Map<string, number>();
   try {
     await pagefind.close(); // a running service would keep its old environment
@@ -188,38 +209,126 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
     if (/^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(file)) await rm(path.join(outputPath, file));
   }
 
-  // Facet values: who and what each notice names (by containment, the search's own semantics).
-  const peopleIdx = new Map(names.people.map((p, i) => [p, i]));
-  const orgIdx = new Map(names.organizations.map((o, i) => [o, i]));
-  const table = {
+  // Notices newest first (ties: printed order); their place in this order is their number.
+  const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
+  const place = new Map(order.map((i, k) => [i, k]));
+  const stems: string[] = [];
+  const stemIdx = new Map<string, number>();
+  const hashPrefix = commonPrefix([...hashes.keys()]);
+  // Per notice, in that order: its Pagefind page hash (without the prefix all share; all the same
+  // length, so simply concatenated), the stem of its id (2022-weizhengban-) and the number ending it.
+  const rows = order.map((i) => {
+    const n = notices[i]!;
+    if (noticeUrl(basePath, n.id) !== n.url) throw new Error(`exact index: ${n.id}: url ${n.url} is not ${noticeUrl(basePath, n.id)}`);
+    const [, stem, num] = /^(.*?)([1-9]\d*)?$/.exec(n.id)!;
+    if (!stemIdx.has(stem!)) stemIdx.set(stem!, stems.push(stem!) - 1);
+    return { hash: hashOf.get(i)!.slice(hashPrefix.length), stem: stemIdx.get(stem!)!, num: num === undefined ? 0 : Number(num) };
+  });
+  const hashLength = rows[0]?.hash.length ?? 0;
+  if (rows.some((r) => r.hash.length !== hashLength)) throw new Error('exact index: Pagefind page hashes of different lengths');
+  const core = {
+    v: 3,
+    base: basePath,
     slice: SLICE,
-    people: names.people,
-    organizations: names.organizations,
-    entities,
-    notices: notices.map((n, i) => {
-      const text = texts.get(n.id)!;
-      return {
-        h: hashOf.get(i)!,
-        url: n.url,
-        title: n.title,
-        docNo: n.docNo,
-        issuer: n.issuer,
-        date: n.date,
-        type: n.type,
-        issue: `${n.gazette.year} 年第 ${n.gazette.number} 号`,
-        s: Math.ceil(unitLists[i]!.length / SLICE),
-        p: names.people.filter((p) => text.includes(fold(p))).map((p) => peopleIdx.get(p)!),
-        o: names.organizations.filter((o) => text.includes(fold(o))).map((o) => orgIdx.get(o)!),
-        lead: text.slice(0, 60),
-      };
-    }),
+    shards: { ...SHARDS } as Record<string, number>,
+    kinds: Object.values(ENTITY_KINDS),
+    hashPrefix,
+    hashLength,
+    stems,
+    hashes: rows.map((r) => r.hash).join(''),
+    // Stem index and number (0: none) of each notice.
+    ids: encodeInts(rows.flatMap((r) => [r.stem, r.num])),
   };
-  await writeFile(path.join(outputPath, 'notices.json'), JSON.stringify(table));
-  for (const [i, us] of unitLists.entries()) {
-    await mkdir(path.join(outputPath, 'text', String(i)), { recursive: true });
-    for (let k = 0; k * SLICE < us.length; k++) {
-      await writeFile(path.join(outputPath, 'text', String(i), `${k}.json`), JSON.stringify(us.slice(k * SLICE, (k + 1) * SLICE)));
+  rows.forEach((r, k) => {
+    const id = `${stems[r.stem]}${r.num || ''}`;
+    if (id !== notices[order[k]!]!.id) throw new Error(`exact index: id ${notices[order[k]!]!.id} does not round-trip (${id})`);
+  });
+  const files = new Map<string, unknown>([['core.json', core]]);
+
+  // What a result shows, per notice.
+  for (const [k, i] of order.entries()) {
+    const n = notices[i]!;
+    const text = texts.get(n.id)!;
+    files.set(`meta/${k}.json`, [n.title, n.docNo, n.issuer, n.date, n.type, issueLabel(n), Math.ceil(unitLists[i]!.length / SLICE), text.slice(0, 60)]);
+    const us = unitLists[i]!;
+    for (let j = 0; j * SLICE < us.length; j++) files.set(`text/${k}/${j}.json`, us.slice(j * SLICE, (j + 1) * SLICE).map(unitText).join(''));
+  }
+
+  // Facets: single-valued ones as one value index per notice; people and organizations (who and
+  // what each notice names, by containment — the search's own semantics) as, per value, the
+  // increasing list of notices naming it.
+  const single = (key: string, valueOf: (n: NoticeApi) => string) => {
+    const vals = order.map((i) => valueOf(notices[i]!));
+    const values = [...new Set(vals)].sort((a, b) => a.localeCompare(b, 'zh'));
+    const idx = new Map(values.map((v, k) => [v, k]));
+    files.set(`facets/${key}.json`, { multi: false, values, notices: encodeInts(vals.map((v) => idx.get(v)!)) });
+  };
+  single('issuer', (n) => n.issuer);
+  single('year', (n) => String(n.date).slice(0, 4));
+  single('type', (n) => n.type);
+  single('issue', issueLabel);
+  const multi = (key: string, names: string[]) => {
+    const lists = names.map((name) => {
+      const f = fold(name);
+      return order.flatMap((i, k) => (texts.get(notices[i]!.id)!.includes(f) ? [k] : []));
+    });
+    const kept = names.flatMap((name, k) => (lists[k]!.length > 0 ? [[name, encodeSorted(lists[k]!)] as const] : []));
+    files.set(`facets/${key}.json`, { multi: true, values: kept.map(([v]) => v), notices: kept.map(([, l]) => l) });
+  };
+  multi('person', names.people);
+  multi('organization', names.organizations);
+
+  // Entities by each character of their folded name: a query looks in its first character's shard.
+  const entityShards = Array.from({ length: SHARDS.entities }, () => [] as [string, number, string][]);
+  const kinds = core.kinds;
+  for (const e of entities) {
+    if (!e.url.startsWith(basePath)) throw new Error(`exact index: entity url ${e.url} is not under ${basePath}`);
+    const row: [string, number, string] = [e.name, kinds.indexOf(e.kind), e.url.slice(basePath.length)];
+    for (const k of new Set([...fold(e.name)].map((c) => shardOf(c, SHARDS.entities)))) entityShards[k]!.push(row);
+  }
+  entityShards.forEach((rows, k) => files.set(`entities/${k}.json`, rows));
+
+  // 文号 and titles, folded, for "the notice whose 文号 or title is the query".
+  const exactShards = Array.from({ length: SHARDS.exact }, () => ({}) as Record<string, number[]>);
+  for (const [k, i] of order.entries()) {
+    for (const key of new Set([fold(notices[i]!.docNo), fold(notices[i]!.title)])) {
+      ((exactShards[shardOf(key, SHARDS.exact)]![key] ??= []) as number[]).push(k);
     }
+  }
+  exactShards.forEach((map, k) => files.set(`exact/${k}.json`, map));
+
+  // Units: for each unit, the notices holding it (as differences, in core order) and its first place.
+  const firstPlace = new Map<string, number[]>();
+  for (const [k, i] of order.entries()) {
+    const seen = new Set<string>();
+    unitLists[i]!.forEach((u, p) => {
+      if (seen.has(u)) return;
+      seen.add(u);
+      let list = firstPlace.get(u);
+      if (!list) firstPlace.set(u, (list = []));
+      list.push(k, p);
+    });
+  }
+  const encoded = new Map<string, string>();
+  for (const [u, list] of firstPlace) {
+    const flat: number[] = [];
+    for (let j = 0, prev = 0; j < list.length; j += 2) {
+      flat.push(list[j]! - prev, list[j + 1]!);
+      prev = list[j]!;
+    }
+    encoded.set(u, encodeInts(flat));
+  }
+  const unitChars = [...encoded].reduce((a, [u, e]) => a + u.length + e.length + 6, 0);
+  let unitShards = 1;
+  while (unitChars / unitShards > UNIT_SHARD_CHARS) unitShards *= 2;
+  (core.shards as Record<string, number>).units = unitShards;
+  const byUnitShard = Array.from({ length: unitShards }, () => ({}) as Record<string, string>);
+  for (const [u, e] of encoded) byUnitShard[shardOf(u, unitShards)]![u] = e;
+  byUnitShard.forEach((map, k) => files.set(`units/${k}.json`, map));
+
+  for (const [rel, data] of files) {
+    await mkdir(path.dirname(path.join(outputPath, rel)), { recursive: true });
+    await writeFile(path.join(outputPath, rel), JSON.stringify(data));
   }
   await copyFile(path.join(import.meta.dirname, 'search-api.js'), path.join(distDir, 'search-api.js'));
   return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: await treeBytes(outputPath) };

@@ -13,6 +13,17 @@
 // Plain modern JS, no bundler; this same file is imported by the build (to tokenize the
 // notices exactly as queries are tokenized) and by the benchmark and tests in Node ≥ 22.
 // Everything it fetches is resolved against its own URL, so the site can live under a sub-path.
+//
+// What a query fetches is kept small also at hundreds of issues (scripts/search/build.ts writes it):
+//   core.json            at start-up: Pagefind page hash and id of every notice, newest first
+//   index/…              Pagefind's chunks for the query's bigrams
+//   entities/<c>.json    names of people, organizations, groups with the query's first character
+//   exact/<h>.json       notices whose 文号 or title is exactly the query
+//   units/<h>.json       for a one-unit word: the notices holding the unit, and where first
+//   meta/<i>.json        title, 文号, issuer, date… of a notice — only for results shown
+//   text/<i>/<k>.json    a slice of a notice's units, for an excerpt
+//   facets/<key>.json    a facet's values and the notices with each — only when facets or
+//                        filters ask for that facet
 
 /** Folder of the exact index bundle and its sidecar files, relative to the site root. */
 export const BUNDLE_DIR = 'search/exact/';
@@ -62,7 +73,8 @@ export function unitText(u) {
 
 /**
  * A query → its words (split on whitespace), each folded and turned into a Pagefind query:
- * an exact phrase of bigrams for two units or more, a prefix search for a single unit.
+ * an exact phrase of bigrams for two units or more; a single unit (a Han character, a mark, or a
+ * whole Latin/digit run) is looked up in the unit index instead.
  */
 export function parseQuery(query) {
   const words = [];
@@ -71,11 +83,65 @@ export function parseQuery(query) {
     if (!folded) continue;
     const us = units(folded);
     if (us.length === 0) continue;
-    const pf = us.length === 1 ? us[0] : `"${bigrams(us).slice(0, -1).join(' ')}"`;
-    words.push({ text: folded, units: us, pagefind: pf });
+    // One unit: looked up whole in the unit index (units/…), not in Pagefind — a prefix search
+    // there reads only one index chunk and misses words in the others once the index is large.
+    if (us.length === 1) words.push({ text: folded, units: us, unit: us[0] });
+    else words.push({ text: folded, units: us, pagefind: `"${bigrams(us).slice(0, -1).join(' ')}"` });
   }
   return words;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Compact integer lists: base64url characters, 5 bits each, least significant group first, a set
+// sixth bit meaning "more groups follow". Lists of increasing numbers are stored as differences.
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function encodeInts(numbers) {
+  let out = '';
+  for (let n of numbers) {
+    do {
+      const low = n & 31;
+      n = Math.floor(n / 32);
+      out += B64[low | (n > 0 ? 32 : 0)];
+    } while (n > 0);
+  }
+  return out;
+}
+
+export function decodeInts(text) {
+  const out = [];
+  let n = 0;
+  let shift = 1;
+  for (const ch of text) {
+    const v = B64.indexOf(ch);
+    n += (v & 31) * shift;
+    if (v & 32) shift *= 32;
+    else {
+      out.push(n);
+      n = 0;
+      shift = 1;
+    }
+  }
+  return out;
+}
+
+export const encodeSorted = (sorted) => encodeInts(sorted.map((n, i) => (i === 0 ? n : n - sorted[i - 1])));
+export function decodeSorted(text) {
+  const out = decodeInts(text);
+  for (let i = 1; i < out.length; i++) out[i] += out[i - 1];
+  return out;
+}
+
+/** Shard of a string among `count` (FNV-1a over its UTF-16 code units). */
+export function shardOf(text, count) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h % count;
+}
+
+/** A notice's page URL from its id (2022-weizhengban-25 → <base>notices/2022/weizhengban-25/). */
+export const noticeUrl = (base, id) => `${base}notices/${id.slice(0, 4)}/${id.slice(5)}/`;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -87,6 +153,16 @@ async function getJSON(p) {
   const res = await fetch(at(p));
   if (!res.ok) throw new Error(`search-api: ${p}: HTTP ${res.status}`);
   return res.json();
+}
+
+/** Fetch a file once per loaded state. */
+function cached(s, p) {
+  if (!s.files.has(p)) {
+    const got = getJSON(`${BUNDLE_DIR}${p}`);
+    s.files.set(p, got);
+    got.catch(() => s.files.delete(p));
+  }
+  return s.files.get(p);
 }
 
 /**
@@ -106,17 +182,25 @@ function initAsUndetermined(pagefind) {
   }
 }
 
-/** Loads Pagefind and the notice table once. */
+/** Loads Pagefind and the core table once. */
 function load() {
   state ??= (async () => {
-    const [pagefind, table] = await Promise.all([import(at(`${BUNDLE_DIR}pagefind.js`)), getJSON(`${BUNDLE_DIR}notices.json`)]);
+    const [pagefind, core] = await Promise.all([import(at(`${BUNDLE_DIR}pagefind.js`)), getJSON(`${BUNDLE_DIR}core.json`)]);
     await pagefind.options({ basePath: at(BUNDLE_DIR), excerptLength: 0 });
     await initAsUndetermined(pagefind);
-    const byHash = new Map(table.notices.map((n, i) => [n.h, i]));
-    return { pagefind, table, byHash, slices: new Map() };
+    const pairs = decodeInts(core.ids);
+    const ids = [];
+    for (let k = 0; k < pairs.length; k += 2) ids.push(`${core.stems[pairs[k]]}${pairs[k + 1] || ''}`);
+    const byHash = new Map(ids.map((_, i) => [core.hashPrefix + core.hashes.slice(i * core.hashLength, (i + 1) * core.hashLength), i]));
+    return { pagefind, core, ids, byHash, files: new Map(), facets: new Map() };
   })();
   state.catch(() => (state = undefined));
   return state;
+}
+
+/** Fetch the start-up files (Pagefind and the core table) ahead of the first query. */
+export async function ready() {
+  await load();
 }
 
 /** Forget everything loaded (the benchmark measures cold queries with it). */
@@ -136,30 +220,58 @@ export const FACETS = [
   { key: 'organization', label: '机构' },
 ];
 
-function facetValues(table, n) {
-  return {
-    issuer: [n.issuer],
-    year: [String(n.date).slice(0, 4)],
-    type: [n.type],
-    issue: [n.issue],
-    person: n.p.map((i) => table.people[i]),
-    organization: n.o.map((i) => table.organizations[i]),
-  };
+/** One facet: its values and, for each notice (core order), the indexes of its values. */
+function facet(s, key) {
+  if (!s.facets.has(key)) {
+    s.facets.set(
+      key,
+      cached(s, `facets/${key}.json`).then((f) => {
+        const of = Array.from({ length: s.ids.length }, () => []);
+        if (f.multi) f.notices.forEach((list, v) => decodeSorted(list).forEach((i) => of[i].push(v)));
+        else decodeInts(f.notices).forEach((v, i) => of[i].push(v));
+        return { values: f.values, of };
+      }),
+    );
+  }
+  return s.facets.get(key);
 }
 
-function passes(values, filters) {
+/** The wanted values of each filtered facet, as value indexes: { key → Set }. */
+async function filterSets(s, filters) {
+  const out = {};
   for (const [key, wanted] of Object.entries(filters ?? {})) {
     const list = Array.isArray(wanted) ? wanted : wanted == null || wanted === '' ? [] : [wanted];
-    if (list.length === 0) continue;
-    // Several values of one facet: any of them; several facets: all of them.
-    if (!list.some((v) => values[key]?.includes(String(v)))) return false;
+    if (list.length === 0 || !FACETS.some((f) => f.key === key)) continue;
+    const f = await facet(s, key);
+    const strings = new Set(list.map(String));
+    out[key] = { f, wanted: new Set(f.values.flatMap((v, k) => (strings.has(v) ? [k] : []))) };
+  }
+  return out;
+}
+
+/** Several values of one facet: any of them; several facets: all of them. */
+function passes(sets, i, skip) {
+  for (const [key, { f, wanted }] of Object.entries(sets)) {
+    if (key === skip) continue;
+    if (!f.of[i].some((v) => wanted.has(v))) return false;
   }
   return true;
 }
 
-/** Runs one Pagefind query; returns Map(noticeIndex → { score, location }). */
+/** Runs one word; returns Map(noticeIndex → { score, location }). */
 async function runWord(s, word) {
   const { pagefind, byHash } = s;
+  if (word.unit !== undefined) {
+    // Notices in core order (newest first), each with the unit's first place; no relevance score.
+    const shard = await cached(s, `units/${shardOf(word.unit, s.core.shards.units)}.json`);
+    const hits = new Map();
+    const pairs = decodeInts(shard[word.unit] ?? '');
+    for (let k = 0, i = 0; k < pairs.length; k += 2) {
+      i += pairs[k];
+      hits.set(i, { score: 0, location: pairs[k + 1] });
+    }
+    return hits;
+  }
   const found = await pagefind.search(word.pagefind);
   const hits = new Map();
   for (const r of found?.results ?? []) {
@@ -178,16 +290,13 @@ async function runWord(s, word) {
   return hits;
 }
 
-/** Units [from, to) of notice i from its slice files (each holds `table.slice` units). */
-async function unitsOf(s, i, from, to) {
-  const size = s.table.slice;
+/** Units [from, to) of notice i from its slice files (each holds `core.slice` units). */
+async function unitsOf(s, i, count, from, to) {
+  const size = s.core.slice;
   const out = [];
-  for (let k = Math.floor(Math.max(0, from) / size); k * size < to; k++) {
-    if (k >= s.table.notices[i].s) break;
-    const key = `${i}/${k}`;
-    if (!s.slices.has(key)) s.slices.set(key, getJSON(`${BUNDLE_DIR}text/${i}/${k}.json`).catch(() => []));
-    const slice = await s.slices.get(key);
-    out.push(...slice.map((u, j) => [k * size + j, u]));
+  for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) {
+    const slice = await cached(s, `text/${i}/${k}.json`).catch(() => '');
+    out.push(...units(slice).map((u, j) => [k * size + j, u]));
   }
   return out.filter(([p]) => p >= from && p < to).map(([, u]) => u);
 }
@@ -196,38 +305,52 @@ const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const joinUnits = (us) => us.map(unitText).reduce((a, u) => (a && /\w$/.test(a) && /^\w/.test(u) ? `${a} ${u}` : a + u), '');
 
 /** An excerpt around `location` (a unit index), the matched units in <mark>. */
-async function excerptFor(s, i, location, length, before = 24, after = 36) {
+async function excerptFor(s, i, count, location, length, before = 24, after = 36) {
   const start = Math.max(0, location - before);
-  const us = await unitsOf(s, i, start, location + length + after);
+  const us = await unitsOf(s, i, count, start, location + length + after);
   const head = joinUnits(us.slice(0, location - start));
   const hit = joinUnits(us.slice(location - start, location - start + length));
   const tail = joinUnits(us.slice(location - start + length));
   return `${start > 0 ? '…' : ''}${escapeHtml(head)}<mark>${escapeHtml(hit)}</mark>${escapeHtml(tail)}${tail.length >= after - 2 ? '…' : ''}`;
 }
 
+const META = ['title', 'docNo', 'issuer', 'date', 'type', 'issue'];
+
+/** Fill a notice result with its title, 文号, issuer, date, type, issue and excerpt. */
+async function fill(s, r, i, m) {
+  const meta = await cached(s, `meta/${i}.json`);
+  META.forEach((k, j) => (r[k] = meta[j]));
+  const [count, lead] = meta.slice(META.length);
+  r.excerpt = m.location >= 0 ? await excerptFor(s, i, count, m.location, m.length) : escapeHtml(lead ?? '');
+  return r;
+}
+
 /**
  * Search. Resolves to every matching result, ranked: entities (person, organization, …) whose
- * name is the query, then the notice whose 文号 or title is the query, then notices by relevance,
- * then entities whose name merely contains the query.
+ * name is the query, then the notice whose 文号 or title is the query, then notices by relevance
+ * (newest first among equals), then entities whose name merely contains the query.
+ *
+ * Each result has `url`, `title`, `kind` and `excerpt`; notice results also `id`, `score`,
+ * `docNo`, `issuer`, `date`, `type`, `issue`. So that a broad query does not fetch the details of
+ * every notice, only the first `options.excerpts` notice results (default 20) come filled in;
+ * the others have `title` etc. undefined and `excerpt` null until their `load()` (resolves to the
+ * filled result) or `loadExcerpt()` (resolves to the excerpt) is called.
  *
  * options.filters: { issuer, year, type, issue, person, organization } → value or values
  *   (values of one facet are alternatives; facets combine). Works with an empty query.
- * options.excerpts: how many results get an excerpt (default 20); the others carry
- *   `loadExcerpt()` instead, so a broad query does not fetch a text slice per notice.
  * options.facets: when true, the returned array also has `.facets`: for each facet the
  *   counts of each value among the query's matches, other facets' filters applied.
  */
 export async function search(query, options = {}) {
   const s = await load();
-  const { table } = s;
+  const { core, ids } = s;
   const words = parseQuery(query);
-  const filters = options.filters ?? {};
-  const values = table.notices.map((n) => facetValues(table, n));
+  const sets = await filterSets(s, options.filters);
 
   // Notices matching the text (all words), before facet filtering.
   let matched;
   if (words.length === 0) {
-    matched = new Map(table.notices.map((_, i) => [i, { score: 0, location: -1, phrase: -1 }]));
+    matched = new Map(ids.map((_, i) => [i, { score: 0, location: -1 }]));
   } else {
     const perWord = [];
     for (const w of words) perWord.push(await runWord(s, w));
@@ -240,19 +363,23 @@ export async function search(query, options = {}) {
 
   const whole = fold(String(query ?? ''));
   const results = [];
+  let exact = new Set();
   if (whole) {
-    for (const e of table.entities) {
-      const name = fold(e.name);
-      if (name.includes(whole)) results.push({ url: e.url, title: e.name, excerpt: escapeHtml(e.note ?? ''), kind: e.kind, rank: name === whole ? 0 : 3, score: 0 });
+    const [entities, titled] = await Promise.all([
+      cached(s, `entities/${shardOf([...whole][0], core.shards.entities)}.json`),
+      matched.size > 0 ? cached(s, `exact/${shardOf(whole, core.shards.exact)}.json`) : {},
+    ]);
+    exact = new Set(titled[whole] ?? []);
+    for (const [name, kind, url] of entities) {
+      const folded = fold(name);
+      if (folded.includes(whole)) results.push({ url: core.base + url, title: name, excerpt: '', kind: core.kinds[kind], rank: folded === whole ? 0 : 3, order: 0, score: 0 });
     }
   }
   for (const [i, m] of matched) {
-    if (!passes(values[i], filters)) continue;
-    const n = table.notices[i];
-    const exact = whole && (fold(n.docNo) === whole || fold(n.title) === whole);
-    results.push({ url: n.url, title: n.title, excerpt: null, kind: 'notice', rank: exact ? 1 : 2, score: m.score, docNo: n.docNo, issuer: n.issuer, date: n.date, type: n.type, issue: n.issue, _i: i, _m: m });
+    if (!passes(sets, i)) continue;
+    results.push({ url: noticeUrl(core.base, ids[i]), id: ids[i], title: undefined, excerpt: null, kind: 'notice', rank: exact.has(i) ? 1 : 2, order: i, score: m.score, _i: i, _m: m });
   }
-  results.sort((a, b) => a.rank - b.rank || b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
+  results.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
 
   const eager = options.excerpts ?? 20;
   let shown = 0;
@@ -262,25 +389,29 @@ export async function search(query, options = {}) {
       delete r._i;
       delete r._m;
       delete r.rank;
+      delete r.order;
       if (r.kind !== 'notice') return undefined;
-      const load = () => (m.location >= 0 ? excerptFor(s, i, m.location, m.length) : Promise.resolve(escapeHtml(table.notices[i].lead ?? '')));
-      if (shown++ < eager) return load().then((x) => (r.excerpt = x));
-      r.loadExcerpt = async () => (r.excerpt ??= await load());
+      let filled;
+      const get = () => (filled ??= fill(s, r, i, m));
+      r.load = get;
+      r.loadExcerpt = async () => (await get()).excerpt;
+      if (shown++ < eager) return get();
       return undefined;
     }),
   );
 
   if (options.facets) {
+    const all = await Promise.all(FACETS.map(({ key }) => facet(s, key)));
     const facets = {};
-    for (const { key } of FACETS) {
-      const others = { ...filters, [key]: [] };
+    FACETS.forEach(({ key }, k) => {
+      const f = all[k];
       const counts = new Map();
       for (const [i] of matched) {
-        if (!passes(values[i], others)) continue;
-        for (const v of values[i][key]) counts.set(v, (counts.get(v) ?? 0) + 1);
+        if (!passes(sets, i, key)) continue;
+        for (const v of f.of[i]) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      facets[key] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh'));
-    }
+      facets[key] = [...counts].map(([v, count]) => ({ value: f.values[v], count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh'));
+    });
     results.facets = facets;
   }
   return results;

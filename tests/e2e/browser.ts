@@ -8,9 +8,10 @@ import { dist } from '../site/build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function openSite(): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+/** Serves `root` (dist/ by default) and launches Chromium. */
+export async function openSite(root = dist): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
-  const server = await startServer({ root: dist, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // As root in a closed network: no sandbox, and no background calls to Google's hosts.

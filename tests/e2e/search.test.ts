@@ -5,15 +5,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { noticeTexts, readNotices } from '../../scripts/search/build.ts';
 import { fold } from '../../scripts/search/search-api.js';
-import { dist } from '../site/build.ts';
+import { dist as siteDist } from '../site/build.ts';
 import { openSite } from './browser.ts';
 
+// SEARCH_DIST: test another build (e.g. one made outside the working tree).
+const dist = process.env.SEARCH_DIST ?? siteDist;
 let site: Awaited<ReturnType<typeof openSite>>;
 let browser: Browser;
 let truth: (q: string) => string[];
 
 beforeAll(async () => {
-  site = await openSite();
+  site = await openSite(dist);
   browser = site.browser;
   const notices = await readNotices(dist);
   const texts = await noticeTexts(dist, notices);

@@ -12,8 +12,8 @@ import { dist as siteDist } from '../site/build.ts';
 // SEARCH_DIST: test another build (e.g. one made outside the working tree).
 const dist = process.env.SEARCH_DIST ?? siteDist;
 
-type Result = { url: string; title: string; excerpt: string | null; kind: string };
-type Api = { search(q: string, o?: object): Promise<Result[] & { facets?: Record<string, { value: string; count: number }[]> }> };
+type Result = { url: string; title?: string; excerpt: string | null; kind: string; docNo?: string; load?: () => Promise<Result> };
+type Api = { search(q: string, o?: object): Promise<Result[] & { facets?: Record<string, { value: string; count: number }[]> }>; reset(): Promise<void> };
 let api: Api;
 let truth: (q: string) => string[];
 const fetcher = distFetch(dist);
@@ -74,4 +74,48 @@ test('a query fetches little once loaded', async () => {
   fetcher.reset();
   await api.search('樊彦平');
   expect(fetcher.bytes).toBeLessThan(100 * 1024);
+});
+
+test('results past the first ones load their details only when asked', async () => {
+  const notices = await readNotices(dist);
+  const results = (await api.search('威县', { excerpts: 2 })).filter((r) => r.kind === 'notice');
+  expect(results.length).toBe(notices.length);
+  const byUrl = new Map(notices.map((n) => [n.url, n]));
+  for (const r of results.slice(0, 2)) {
+    expect(r.title).toBe(byUrl.get(r.url)!.title);
+    expect(r.excerpt).toContain('<mark>威县</mark>');
+  }
+  const later = results[2]!;
+  expect(later.title).toBeUndefined();
+  expect(later.excerpt).toBeNull();
+  const filled = await later.load!();
+  expect(filled.title).toBe(byUrl.get(later.url)!.title);
+  expect(filled.docNo).toBe(byUrl.get(later.url)!.docNo);
+  expect(filled.excerpt).toContain('<mark>威县</mark>');
+});
+
+test('start-up fetches only Pagefind and the core table; facet data only when facets or filters ask', async () => {
+  await api.reset();
+  fetcher.reset();
+  await api.search('', { excerpts: 0 });
+  expect(fetcher.requests.map((r) => r.replace(/^search\/exact\//, '')).sort()).toEqual(
+    expect.arrayContaining(['core.json']),
+  );
+  for (const r of fetcher.requests) expect(r).toMatch(/^search\/exact\/(core\.json|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)$/);
+  fetcher.reset();
+  await api.search('高凯英');
+  expect(fetcher.requests.filter((r) => r.includes('/facets/'))).toEqual([]);
+  await api.search('高凯英', { filters: { issuer: '威县人民政府' } });
+  expect(fetcher.requests.filter((r) => r.includes('/facets/'))).toEqual(['search/exact/facets/issuer.json']);
+  await api.search('高凯英', { facets: true });
+  expect(fetcher.requests.filter((r) => r.includes('/facets/')).length).toBe(6);
+});
+
+test('a single character or number finds every notice holding it, with an excerpt', async () => {
+  for (const q of ['号', '县', '梨', '〔']) {
+    const results = await api.search(q);
+    expect(noticeUrls(results), q).toEqual(truth(q));
+    const first = results.find((r) => r.kind === 'notice');
+    if (first) expect(first.excerpt, q).toContain(`<mark>${q}</mark>`);
+  }
 });

@@ -22,9 +22,9 @@ test('bigrams: one word per unit, consecutive, the last unit alone', () => {
   expect(bigrams(['县'])).toEqual(['县']);
 });
 
-test('queries: an exact phrase of bigrams, a prefix word for a single unit, words AND-ed', () => {
+test('queries: an exact phrase of bigrams, a whole unit for a single unit, words AND-ed', () => {
   expect(parseQuery('高凯英').map((w) => w.pagefind)).toEqual(['"高凯 凯英"']);
-  expect(parseQuery(' 县 ').map((w) => w.pagefind)).toEqual(['县']);
+  expect(parseQuery(' 县 ').map((w) => [w.unit, w.pagefind])).toEqual([['县', undefined]]);
   expect(parseQuery('高凯英　韩超').map((w) => w.text)).toEqual(['高凯英', '韩超']);
   expect(parseQuery('').length).toBe(0);
   // The PDF's space inside a 文号 splits it into two words that must both occur.
@@ -33,7 +33,7 @@ test('queries: an exact phrase of bigrams, a prefix word for a single unit, word
 
 test('a phrase of consecutive bigrams is a substring of the text, and only then', () => {
   const text = bigrams(units(fold('组长：高凯英县委副书记'))).join(' ');
-  const phrase = (q: string) => parseQuery(q)[0]!.pagefind.slice(1, -1);
+  const phrase = (q: string) => parseQuery(q)[0]!.pagefind!.slice(1, -1);
   expect(text.includes(phrase('高凯英'))).toBe(true);
   expect(text.includes(phrase('长：高'))).toBe(true);
   expect(text.includes(phrase('高英'))).toBe(false);
