@@ -21,6 +21,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
+import type { NoticeRecord } from '../../src/lib/api.ts';
 import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitText, units } from './search-api.js';
 
 /** Units per excerpt slice file. */
@@ -32,17 +33,8 @@ export const UNIT_SHARD_CHARS = 8192;
 /** Word-location budget per Pagefind index chunk (Pagefind's default is 20000). */
 export const CHUNK_LOCATIONS = 2000;
 
-export interface NoticeApi {
-  id: string;
-  docNo: string;
-  title: string;
-  issuer: string;
-  date: string;
-  type: string;
-  url: string;
-  gazette: { year: number; number: number };
-  personnel?: { name: string }[];
-}
+/** A record of dist/api/notices.json, as the site writes it. */
+export type NoticeApi = NoticeRecord;
 
 export interface Entity {
   name: string;

@@ -8,21 +8,12 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/check/links.ts';
+import type { NoticeRecord } from '../../src/lib/api.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
 import { fixtures, root } from '../helpers.ts';
 import { buildSite, dist, hashTree } from './build.ts';
 
-interface ApiNotice {
-  id: string;
-  docNo: string;
-  title: string;
-  issuer: string;
-  date: string;
-  type: string;
-  gazette: { year: number; number: number };
-  url: string;
-}
-let notices: ApiNotice[];
+let notices: NoticeRecord[];
 const page = (url: string) => fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8'));
 
 beforeAll(() => {
