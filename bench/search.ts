@@ -113,7 +113,8 @@ const ours: Engine = {
     await (api.ready ? api.ready() : this.api!.search(''));
   },
   async run(q: string) {
-    return (await this.api!.search(q)).filter((r) => r.kind === 'notice').map((r) => urlToId.get(r.url) ?? r.url);
+    // As the search page asks: every match, the first 20 filled in (the rest load when shown).
+    return (await this.api!.search(q, { excerpts: 20 })).filter((r) => r.kind === 'notice').map((r) => urlToId.get(r.url) ?? r.url);
   },
 } as Engine & { api: undefined | { search: (q: string) => Promise<{ url: string; kind: string }[]> } };
 

@@ -331,8 +331,9 @@ async function fill(s, r, i, m) {
  * (newest first among equals), then entities whose name merely contains the query.
  *
  * Each result has `url`, `title`, `kind` and `excerpt`; notice results also `id`, `score`,
- * `docNo`, `issuer`, `date`, `type`, `issue`. So that a broad query does not fetch the details of
- * every notice, only the first `options.excerpts` notice results (default 20) come filled in;
+ * `docNo`, `issuer`, `date`, `type`, `issue` — every result, by default. A caller that shows
+ * results a page at a time (the search page) passes `options.excerpts: n`: then only the first n
+ * notice results come filled in, so a broad query does not fetch the details of every notice;
  * the others have `title` etc. undefined and `excerpt` null until their `load()` (resolves to the
  * filled result) or `loadExcerpt()` (resolves to the excerpt) is called.
  *
@@ -381,7 +382,7 @@ export async function search(query, options = {}) {
   }
   results.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
 
-  const eager = options.excerpts ?? 20;
+  const eager = options.excerpts ?? Infinity;
   let shown = 0;
   await Promise.all(
     results.map((r) => {

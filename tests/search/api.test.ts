@@ -119,3 +119,15 @@ test('a single character or number finds every notice holding it, with an excerp
     if (first) expect(first.excerpt, q).toContain(`<mark>${q}</mark>`);
   }
 });
+
+test('by default every result comes filled in: url, title, excerpt and kind', async () => {
+  const results = await api.search('县');
+  expect(results.length).toBeGreaterThan(20);
+  for (const r of results) {
+    expect(typeof r.url, r.url).toBe('string');
+    expect(typeof r.title, r.url).toBe('string');
+    expect(typeof r.kind, r.url).toBe('string');
+    if (r.kind === 'notice') expect(r.excerpt, r.url).toContain('<mark>');
+  }
+});
+
