@@ -79,8 +79,8 @@ function sample(queries: string[]): string[] {
 }
 
 const sets: [string, string[]][] = [
-  [`people (${names.source})`, names.people],
-  [`organizations (${names.source})`, names.organizations],
+  [`people (${names.source})`, names.people.flatMap((n) => n.forms)],
+  [`organizations (${names.source})`, names.organizations.flatMap((n) => n.forms)],
   ['文号', [...docNos]],
   ['文号 with PDF spaces', spaced],
   [`substrings 2–6 (seed ${SEED})`, [...substrings]],

@@ -103,24 +103,39 @@ interface KbEntry {
   aliases?: string[];
 }
 
-/** Names from the knowledge base when present: dist/api/<file>, else content/data/<file> (an array, or an object of arrays). */
-async function kbNames(root: string, file: string, distDir?: string): Promise<string[] | undefined> {
+/**
+ * Entities from the knowledge base when present (dist/api/<file>, else content/data/<file>): each
+ * as its name and every name it is printed under, so one organization is one facet value however
+ * many aliases it has.
+ */
+async function kbEntities(root: string, file: string, distDir?: string): Promise<Named[] | undefined> {
   const text =
     (distDir ? await readFile(path.join(distDir, 'api', file), 'utf8').catch(() => undefined) : undefined) ??
     (await readFile(path.join(root, 'content', 'data', file), 'utf8').catch(() => undefined));
   if (text === undefined) return undefined;
   const data = JSON.parse(text) as unknown;
   const list = (Array.isArray(data) ? data : Object.values(data as object).find(Array.isArray) ?? []) as KbEntry[];
-  return [...new Set(list.flatMap((e) => [e.name, ...(e.names ?? []), ...(e.aliases ?? [])]).filter((n): n is string => typeof n === 'string' && n.length > 1))];
+  return list.flatMap((e) => {
+    const forms = [...new Set([e.name, ...(e.names ?? []), ...(e.aliases ?? [])].filter((n): n is string => typeof n === 'string' && n.length > 1))];
+    return forms.length > 0 ? [{ name: forms[0]!, forms }] : [];
+  });
+}
+
+/** An entity for facets: its display name and all the forms that count as naming it. */
+export interface Named {
+  name: string;
+  forms: string[];
 }
 
 /** People and organization names for facets (and the benchmark): the knowledge base when it exists, else frontmatter personnel and a regex. */
-export async function entityNames(root: string, notices: NoticeApi[], texts: Map<string, string>, distDir?: string): Promise<{ people: string[]; organizations: string[]; source: string }> {
-  const kbPeople = await kbNames(root, 'people.json', distDir);
-  const kbOrgs = await kbNames(root, 'organizations.json', distDir);
-  const people = kbPeople ?? [...new Set(notices.flatMap((n) => (n.personnel ?? []).map((p) => p.name.replace(/\s+/g, ''))))];
-  const organizations = kbOrgs ?? [...new Set([...texts.values()].flatMap(regexOrganizations))];
-  return { people: people.sort(), organizations: organizations.sort(), source: kbPeople && kbOrgs ? 'knowledge base' : 'frontmatter personnel + regex' };
+export async function entityNames(root: string, notices: NoticeApi[], texts: Map<string, string>, distDir?: string): Promise<{ people: Named[]; organizations: Named[]; source: string }> {
+  const kbPeople = await kbEntities(root, 'people.json', distDir);
+  const kbOrgs = await kbEntities(root, 'organizations.json', distDir);
+  const single = (names: string[]) => names.map((name) => ({ name, forms: [name] }));
+  const people = kbPeople ?? single([...new Set(notices.flatMap((n) => (n.personnel ?? []).map((p) => p.name.replace(/\s+/g, ''))))]);
+  const organizations = kbOrgs ?? single([...new Set([...texts.values()].flatMap(regexOrganizations))]);
+  const byName = (a: Named, b: Named) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { people: people.sort(byName), organizations: organizations.sort(byName), source: kbPeople && kbOrgs ? 'knowledge base' : 'frontmatter personnel + regex' };
 }
 
 const issueLabel = (n: NoticeApi) => `${n.gazette.year} 年第 ${n.gazette.number} 号`;
@@ -259,12 +274,12 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
   single('year', (n) => String(n.date).slice(0, 4));
   single('type', (n) => n.type);
   single('issue', issueLabel);
-  const multi = (key: string, names: string[]) => {
-    const lists = names.map((name) => {
-      const f = fold(name);
-      return order.flatMap((i, k) => (texts.get(notices[i]!.id)!.includes(f) ? [k] : []));
+  const multi = (key: string, names: Named[]) => {
+    const lists = names.map(({ forms }) => {
+      const folded = forms.map(fold);
+      return order.flatMap((i, k) => (folded.some((f) => texts.get(notices[i]!.id)!.includes(f)) ? [k] : []));
     });
-    const kept = names.flatMap((name, k) => (lists[k]!.length > 0 ? [[name, encodeSorted(lists[k]!)] as const] : []));
+    const kept = names.flatMap(({ name }, k) => (lists[k]!.length > 0 ? [[name, encodeSorted(lists[k]!)] as const] : []));
     files.set(`facets/${key}.json`, { multi: true, values: kept.map(([v]) => v), notices: kept.map(([, l]) => l) });
   };
   multi('person', names.people);

@@ -131,3 +131,15 @@ test('by default every result comes filled in: url, title, excerpt and kind', as
   }
 });
 
+
+test('an organization is one facet value under its canonical name, counting all its aliases', async () => {
+  const { facets } = await api.search('', { facets: true });
+  const orgs = new Map(facets!.organization!.map((f) => [f.value, f.count]));
+  expect(orgs.has('威县人民政府')).toBe(true);
+  // 县政府 and 威县政府 are printed names of 威县人民政府, not organizations of their own.
+  expect(orgs.has('县政府')).toBe(false);
+  expect(orgs.has('县政府办')).toBe(false);
+  // 县卫健局 / 县卫生健康局: one value, naming at least the notices of either form.
+  expect(orgs.has('县卫健局')).toBe(false);
+  expect(orgs.get('县卫生健康局')).toBeGreaterThanOrEqual(3);
+});
