@@ -61,7 +61,12 @@ function blockNode(block: Block, text: Phrasing): RootContent {
       return tableNode(block.header, block.rows, text);
     case 'raw':
       // Lines whose structure could not be recovered stay verbatim, in a block that says so.
+      // The caption is the site speaking, not the gazette: data-generated keeps it out of the
+      // no-loss comparison and out of the search text.
       return jsx('figure', { className: 'source-lines', 'data-lines': `${block.lines[0]}-${block.lines[1]}`, 'data-reason': block.reason }, [
+        jsx('figcaption', { 'data-generated': 'true' }, [
+          { type: 'paragraph', children: [{ type: 'text', value: `原文照录（第 ${block.lines[0]}–${block.lines[1]} 行）：此表格的行与列无法从 PDF 提取的文本中可靠还原，以下按原文各行排列。` }] },
+        ]),
         { type: 'code', lang: 'text', value: block.source.map((l) => l.text).join('\n') },
       ]);
   }

@@ -51,6 +51,8 @@ export function fileOfUrl(distDir: string, url: string, basePath: string): strin
 /** The text of a built page's [data-source-text] elements, as one string. */
 export function sourceText(html: string): string {
   const tree = fromHtml(html);
+  // What the site adds inside the document (a caption over a verbatim table) is not its text.
+  for (const el of selectAll('[data-source-text] [data-generated]', tree)) el.children = [];
   return selectAll('[data-source-text]', tree)
     .map((el) => toText(el))
     .join('\n');

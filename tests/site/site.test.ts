@@ -53,7 +53,10 @@ describe('notice pages', () => {
     expect(selectAll('#attachment-1 tbody tr', contacts)).toHaveLength(12);
     expect(selectAll('#attachment-1 thead th', contacts).map((th) => toText(th))).toEqual(['序号', '单位', '主管领导', '联系电话', '联络人', '联系电话']);
     // Unrecoverable tables stay verbatim, marked with the reason.
-    expect(select('#attachment-3 figure.source-lines[data-reason]', page('/notices/2022/weizheng-19/'))).toBeTruthy();
+    const verbatim = select('#attachment-3 figure.source-lines[data-reason]', page('/notices/2022/weizheng-19/'))!;
+    expect(verbatim).toBeTruthy();
+    // …and say so to the reader, with the seed lines (a caption the no-loss check leaves out).
+    expect(toText(select('figcaption[data-generated]', verbatim)!)).toContain('原文照录（第 1983–2010 行）');
   });
 
   test('pagefind index was built', () => {
