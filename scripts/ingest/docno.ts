@@ -113,11 +113,17 @@ export function findDocNos(text: string): FoundDocNo[] {
 
 /** Pinyin of a 机关代字, lowercase, no separators: 威政办字 → weizhengbanzi. */
 export function prefixPinyin(prefix: string): string {
-  return pinyin(prefix, { toneType: 'none', type: 'array', v: true })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  let slug = pinyinOfPrefix.get(prefix);
+  if (slug === undefined) {
+    slug = pinyin(prefix, { toneType: 'none', type: 'array', v: true })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+    pinyinOfPrefix.set(prefix, slug);
+  }
+  return slug;
 }
+const pinyinOfPrefix = new Map<string, string>();
 
 /** A 6-digit number from the 机关代字's characters: digits never occur in pinyin, so a
  *  disambiguated slug can never equal a plain one. */
@@ -139,13 +145,25 @@ export function docNoSlug(docNo: string, known: Iterable<string> = []): string {
   const p = parseDocNo(docNo);
   if (!p) throw new Error(`expected a 文号 like 威政办字〔2022〕25号, found “${docNo}”`);
   const base = prefixPinyin(p.prefix);
-  let clash = false;
+  const clash = [...(prefixesByPinyin(known).get(base) ?? [])].some((prefix) => prefix !== p.prefix);
+  return `${clash ? base + prefixTag(p.prefix) : base}-${p.year}-${p.serial}`;
+}
+
+/**
+ * The known 机关代字 grouped by pinyin, computed once per `known` collection: a corpus calls
+ * docNoSlug for every citation with the same list, and walking it each time was quadratic.
+ */
+const groupsOf = new WeakMap<object, Map<string, Set<string>>>();
+function prefixesByPinyin(known: Iterable<string>): Map<string, Set<string>> {
+  const cached = groupsOf.get(known);
+  if (cached) return cached;
+  const groups = new Map<string, Set<string>>();
   for (const other of known) {
     const prefix = parseDocNo(other)?.prefix ?? other.replace(/\s+/g, '');
-    if (prefix !== p.prefix && prefixPinyin(prefix) === base) {
-      clash = true;
-      break;
-    }
+    const key = prefixPinyin(prefix);
+    if (!groups.has(key)) groups.set(key, new Set());
+    groups.get(key)!.add(prefix);
   }
-  return `${clash ? base + prefixTag(p.prefix) : base}-${p.year}-${p.serial}`;
+  groupsOf.set(known, groups);
+  return groups;
 }

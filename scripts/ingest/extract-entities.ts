@@ -36,7 +36,11 @@ export function extractEntities(notices: BuiltNotice[], table: AliasTable = load
   const tasks: OrgTask[] = [];
   const named = new Map<string, { notice: string; line: number }[]>(); // org → where it is named
   const name = (org: string | undefined, notice: string, line: number) => {
-    if (org) named.set(org, [...(named.get(org) ?? []), { notice, line }]);
+    if (!org) return;
+    // Appended in place: copying the list on each mention made this quadratic in the corpus.
+    const list = named.get(org);
+    if (list) list.push({ notice, line });
+    else named.set(org, [{ notice, line }]);
   };
   const generic: { name: string; evidence: { notice: string; line: number } }[] = [];
   for (const built of notices) {
@@ -122,7 +126,10 @@ function dedupe(mentions: Mention[]): Mention[] {
     else seen.set(key, { ...old, title: old.title ?? m.title, org: old.org ?? m.org });
   }
   const unique = [...seen.values()];
-  for (const m of unique) m.org ??= unique.find((o) => o.notice === m.notice && o.name === m.name && o.org)?.org;
+  // First organization each (notice, name) is given, looked up by key: a scan per mention was quadratic.
+  const orgOf = new Map<string, string>();
+  for (const o of unique) if (o.org && !orgOf.has(`${o.notice}|${o.name}`)) orgOf.set(`${o.notice}|${o.name}`, o.org);
+  for (const m of unique) m.org ??= orgOf.get(`${m.notice}|${m.name}`);
   return unique;
 }
 

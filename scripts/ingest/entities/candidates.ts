@@ -24,18 +24,27 @@ export function findCandidates(mentions: Mention[], orgNames: string[], mentions
     const key = names.join('|');
     if (!out.has(key)) out.set(key, { names, reason, evidence });
   };
-  const byName = new Map<string, Mention[]>();
-  for (const m of mentions) if (m.org && m.title) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
-  for (const [name, ms] of byName) {
-    for (const a of ms) for (const b of ms) {
-      const pa = POSITION.exec(a.title!.split('、')[0])?.[0];
-      const pb = POSITION.exec(b.title!.split('、')[0])?.[0];
-      const close = Math.abs(Date.parse(a.date) - Date.parse(b.date)) <= 90 * DAY;
+  // Per person and position, the dates at each organization; only different organizations are
+  // compared (a person has hundreds of mentions at 100 issues, but a handful of posts).
+  const posts = new Map<string, Map<string, Mention[]>>(); // name|position → org → mentions by date
+  for (const m of mentions) {
+    if (!m.org || !m.title) continue;
+    const position = POSITION.exec(m.title.split('、')[0])?.[0];
+    if (!position) continue;
+    const key = `${m.name}|${position}`;
+    if (!posts.has(key)) posts.set(key, new Map());
+    const byOrg = posts.get(key)!;
+    if (!byOrg.has(m.org)) byOrg.set(m.org, []);
+    byOrg.get(m.org)!.push(m);
+  }
+  for (const [key, byOrg] of posts) {
+    const [name, position] = key.split('|');
+    const orgs = [...byOrg.keys()].sort();
+    for (const a of orgs) for (const b of orgs) {
       // A unit inside the other (县公安局 / 县公安局交警大队) is a sub-unit, not a second name.
-      const nested = a.org!.startsWith(b.org!) || b.org!.startsWith(a.org!);
-      if (a.org! < b.org! && pa && pa === pb && close && !nested) {
-        add(a.org!, b.org!, `${name} is ${pa} of both within 90 days`, [{ notice: a.notice, line: a.line }, { notice: b.notice, line: b.line }]);
-      }
+      if (a >= b || a.startsWith(b) || b.startsWith(a)) continue;
+      const pair = closestWithin(byOrg.get(a)!, byOrg.get(b)!, 90 * DAY);
+      if (pair) add(a, b, `${name} is ${position} of both within 90 days`, [{ notice: pair[0].notice, line: pair[0].line }, { notice: pair[1].notice, line: pair[1].line }]);
     }
   }
   for (const long of orgNames) for (const short of orgNames) {
@@ -52,6 +61,20 @@ export function findCandidates(mentions: Mention[], orgNames: string[], mentions
     if (unit) add(g.name, unit, `${g.name} (a class of bodies) names the county's ${unit} in a task table`, [g.evidence, ...mentionsOf(unit).slice(0, 1)]);
   }
   return [...out.values()].sort((a, b) => a.names.join().localeCompare(b.names.join()));
+}
+
+/** The first pair (one from each list) whose dates are at most `span` apart, in date order. */
+function closestWithin(as: Mention[], bs: Mention[], span: number): [Mention, Mention] | undefined {
+  const byDate = (x: Mention, y: Mention) => x.date.localeCompare(y.date) || x.notice.localeCompare(y.notice) || x.line - y.line;
+  const sa = [...as].sort(byDate);
+  const sb = [...bs].sort(byDate);
+  let j = 0;
+  for (const a of sa) {
+    const t = Date.parse(a.date);
+    while (j < sb.length && Date.parse(sb[j].date) < t - span) j++;
+    if (j < sb.length && Date.parse(sb[j].date) <= t + span) return [a, sb[j]];
+  }
+  return undefined;
 }
 
 function isSubsequence(short: string, long: string): boolean {

@@ -76,11 +76,18 @@ export function captionGroup(caption: string): { name: string; role?: string } |
 export function applyHistory(memberships: Membership[], events: GroupDraft['events']): Membership[] {
   const listed = [...new Set(memberships.map((m) => m.notice))];
   const order = events.filter((e) => listed.includes(e.notice)).sort((a, b) => a.date.localeCompare(b.date) || a.notice.localeCompare(b.notice));
-  const keysOf = (notice: string) => new Set(memberships.filter((m) => m.notice === notice).map((m) => `${m.person_id}|${m.role}`));
+  // Each version's (person, role) keys and position, computed once: per membership they made
+  // this quadratic in a group's history.
+  const keys = new Map<string, Set<string>>();
+  for (const m of memberships) {
+    if (!keys.has(m.notice)) keys.set(m.notice, new Set());
+    keys.get(m.notice)!.add(`${m.person_id}|${m.role}`);
+  }
+  const position = new Map(order.map((e, k) => [e.notice, k]));
   return memberships.map((m) => {
-    const at = order.findIndex((e) => e.notice === m.notice);
+    const at = position.get(m.notice) ?? -1;
     const next = order.slice(at + 1).find((e) => e.date > m.start_date);
-    if (!next || keysOf(next.notice).has(`${m.person_id}|${m.role}`)) return m;
+    if (!next || keys.get(next.notice)?.has(`${m.person_id}|${m.role}`)) return m;
     return { ...m, end_date: next.date };
   });
 }
