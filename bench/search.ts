@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { basePathOf, entityNames, noticeTexts, readNotices } from '../scripts/search/build.ts';
 import { fold, units } from '../scripts/search/search-api.js';
 import { distFetch } from './dist-fetch.ts';
+import { seededRandom } from './random.ts';
 
 // The site: `--dist DIR`, a bare DIR, or SEARCH_DIST; dist/ by default.
 const argv = process.argv.slice(2);
@@ -23,16 +24,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const SEED = 20220502;
 const SUBSTRINGS = 300;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const notices = await readNotices(dist);
 const texts = await noticeTexts(dist, notices);
@@ -51,7 +42,7 @@ const spaced = [...docNos].map((d) => d.replace(/〔(\d{4})〕(\d+)号/, '〔$1�
 
 // Random substrings of 2–6 units (a unit: a Han character, a punctuation mark, a Latin/digit
 // run — digits are matched as whole numbers, "Latin and digits as usual"), with a Han character.
-const rand = mulberry32(SEED);
+const rand = seededRandom(SEED);
 const substrings = new Set<string>();
 const all = notices.map((n) => ({ id: n.id, us: units(texts.get(n.id)!) }));
 const total = all.reduce((a, n) => a + n.us.length, 0);
@@ -69,7 +60,7 @@ while (substrings.size < SUBSTRINGS) {
 const sampleArg = Number(flag('--sample') ?? Infinity);
 function sample(queries: string[]): string[] {
   if (queries.length <= sampleArg) return queries;
-  const r = mulberry32(SEED + queries.length);
+  const r = seededRandom(SEED + queries.length);
   const pool = [...queries];
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));

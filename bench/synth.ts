@@ -17,6 +17,7 @@
 // CLI: node bench/synth.ts N OUTDIR [SEED]   → OUTDIR/weixian-gazette-YYYY-NN.txt
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { seededRandom } from './random.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const ISSUES_PER_YEAR = 6;
@@ -28,17 +29,6 @@ export function issueOf(k: number, seedYear: number): { year: number; number: nu
   return { year: seedYear + Math.floor((k - 1) / ISSUES_PER_YEAR), number: ((k - 1) % ISSUES_PER_YEAR) + 1 };
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Share of the places that get an extra line. */
 export const INSERT_RATE = 0.5;
@@ -67,7 +57,7 @@ function vary(lines: string[], k: number): string[] {
     }
   }
   if (donors.length === 0) return lines;
-  const rand = random(0x5eed + k * 7919);
+  const rand = seededRandom(0x5eed + k * 7919);
   const out: string[] = [];
   const next = (i: number) => {
     for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!.trim();
