@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { formatProblem } from './ingest/run.ts';
-import { buildExactIndex } from './search/build.ts';
+import { basePathOf, buildExactIndex } from './search/build.ts';
 
 export interface SearchIndexResult {
   /** Pages in the search index: only pages with `data-pagefind-body`, i.e. notice pages. */
@@ -45,7 +45,7 @@ export async function buildSearchIndex(distDir = 'dist'): Promise<SearchIndexRes
     // read every page of the site (thousands of entity, browse and seed pages at 100 issues)
     // cost minutes and indexed nothing more.
     const notices = JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as { url: string }[];
-    const basePath = new URL(process.env.SITE_BASE ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
+    const basePath = basePathOf();
     let read = 0;
     for (const n of notices) {
       const content = await readFile(path.join(distDir, n.url.slice(basePath.length), 'index.html'), 'utf8');
@@ -85,7 +85,7 @@ export async function checkSearchCoverage(distDir: string, indexed: number): Pro
 export async function postbuild(distDir = 'dist'): Promise<string[]> {
   // Nothing lost: checked on the built pages before anything else, naming seed lines on failure.
   // SITE_BASE is a path (/gazette/) or a full URL; page URLs in the API carry its path.
-  const basePath = new URL(process.env.SITE_BASE ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
+  const basePath = basePathOf();
   // Seeds are read from the project folder (NO_LOSS_ROOT: a test build's own folder).
   // Each step is timed: the build benchmark reads these lines to show where the time goes.
   const ms: Record<string, number> = {};

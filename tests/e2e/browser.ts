@@ -8,15 +8,20 @@ import { dist } from '../site/build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Serves `root` (dist/ by default) and launches Chromium. */
-export async function openSite(root = dist): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+/** Debian's Chromium, headless, as root in a closed network: no sandbox, and no background
+ *  calls to Google's hosts. */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
-  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
-    // As root in a closed network: no sandbox, and no background calls to Google's hosts.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Serves `root` (dist/ by default) and launches Chromium. */
+export async function openSite(root = dist): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
   return {
     browser,
     url: server.url.replace(/\/?$/, '/'),

@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type ServerHandle } from '../../scripts/serve.ts';
 import { nodeBin, root } from '../helpers.ts';
-import { viteless } from '../site/build.ts';
-import { CHROMIUM } from './browser.ts';
+import { astroBuild, buildEnv } from '../site/build.ts';
+import { launchChromium } from './browser.ts';
 
 const BASE = '/gazette/';
 let out: string;
@@ -24,11 +24,11 @@ beforeAll(async () => {
   // does, into its own folder with its own cache.
   const work = mkdtempSync(join(tmpdir(), 'subpath-'));
   out = join(work, 'dist');
-  const env = { ...viteless(process.env), SITE_BASE: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-  execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+  const env = buildEnv({ SITE_BASE: BASE, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') });
+  astroBuild(env);
   execFileSync(nodeBin, [join(root, 'scripts/postbuild.ts'), out], { env, cwd: root, stdio: 'pipe' });
   server = await startServer({ root: out, port: 0, base: BASE });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

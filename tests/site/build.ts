@@ -16,9 +16,9 @@ export function buildSite(seedsDir: string, contentDir?: string): { work: string
   cpSync(seedsDir, join(work, 'seeds'), { recursive: true });
   const content = contentDir ?? join(work, 'content');
   const out = join(work, 'dist');
-  const env = { ...viteless(process.env), SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') });
   if (!contentDir) execFileSync(nodeBin, [join(root, 'scripts/ingest.ts')], { env, cwd: root });
-  execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+  astroBuild(env);
   execFileSync(nodeBin, [join(root, 'scripts/postbuild.ts'), out], { env: { ...env, NO_LOSS_ROOT: work }, cwd: root });
   return { work, out };
 }
@@ -30,6 +30,29 @@ export function buildSite(seedsDir: string, contentDir?: string): { work: string
 export function viteless(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { BASE_URL, MODE, DEV, PROD, SSR, ...rest } = env;
   return rest;
+}
+
+/** Environment for a child build: without Vite's variables, telemetry off, plus `extra`. */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...viteless(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+
+/** `astro build` in a child process; throws when it fails. */
+export function astroBuild(env: NodeJS.ProcessEnv): void {
+  execFileSync(nodeBin, [astroBin, 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+}
+
+/** An `astro build` that must fail: what it printed (not silenced, so its error is there). */
+export function failedAstroBuild(env: NodeJS.ProcessEnv): string {
+  try {
+    execFileSync(nodeBin, [astroBin, 'build'], { env, cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { stdout: Buffer; stderr: Buffer };
+    return `${e.stdout}${e.stderr}`;
+  }
+  throw new Error('expected the build to fail, but it succeeded');
 }
 
 /** sha256 of every file under dir, by relative path. */

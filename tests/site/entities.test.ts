@@ -2,7 +2,6 @@
 // and the blocks on notice pages — checked against the data the build read (DATA_DIR, else
 // content/data/) — plus the pure helpers behind them, and real builds that must fail on a
 // dangling reference or must work under a base path.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,23 +16,14 @@ import { buildKnowledgeBase, byRole, membershipsOn } from '../../src/lib/kb.ts';
 import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../src/lib/pinyin.ts';
 import { bodyEntityLinks, MissingEntityError, requireEntity } from '../../src/lib/refs.ts';
 import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../src/lib/urls.ts';
-import { nodeBin, root } from '../helpers.ts';
-import { dist } from './build.ts';
+import { root } from '../helpers.ts';
+import { astroBuild, buildEnv, dist, failedAstroBuild } from './build.ts';
 
 const dataDir = resolve(root, process.env.DATA_DIR ?? 'content/data');
 const fixtureData = resolve(root, 'tests/fixtures/site-data');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const page = (url: string): Root => fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8'));
 const hrefs = (tree: Root | Element, selector = 'a[href]') => selectAll(selector, tree).map((a) => String(a.properties.href));
-/**
- * Environment for a child `astro build`: vitest puts Vite's own variables (BASE_URL, MODE, …)
- * into process.env, and a child build would take BASE_URL over the configured base.
- */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
-  return env;
-}
 const text = (tree: Root | Element | undefined) => (tree ? toText(tree).replace(/\s+/g, ' ').trim() : '');
 
 let people: Person[];
@@ -106,13 +96,7 @@ describe('cross-references', () => {
     data[0]!.memberships[0]!.person_id = 'gao-kaiyin';
     writeFileSync(file, JSON.stringify(data));
     const env = buildEnv({ DATA_DIR: join(work, 'data'), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') });
-    let output = '';
-    try {
-      execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, stdio: 'pipe' });
-    } catch (error) {
-      const e = error as { stdout: Buffer; stderr: Buffer };
-      output = `${e.stdout}${e.stderr}`;
-    }
+    const output = failedAstroBuild(env);
     expect(output).toContain(`people/gao-kaiyin referenced from groups/${data[0]!.id} memberships[0].person_id does not exist`);
     expect(existsSync(join(work, 'dist/people/index.html'))).toBe(false);
   }, 120_000);
@@ -126,13 +110,7 @@ describe('cross-references', () => {
     lines.splice(at, 0, '  [某人](../../../people/nobody/)', '');
     writeFileSync(file, lines.join('\n'));
     const env = buildEnv({ CONTENT_DIR: work, DATA_DIR: dataDir, OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache') });
-    let output = '';
-    try {
-      execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, stdio: 'pipe' });
-    } catch (error) {
-      const e = error as { stdout: Buffer; stderr: Buffer };
-      output = `${e.stdout}${e.stderr}`;
-    }
+    const output = failedAstroBuild(env);
     expect(output).toMatch(new RegExp(`people/nobody referenced from notices/2022-weizheng-16 \\(.*weizheng-16\\.mdx:${at + 1}\\) does not exist`));
   }, 120_000);
 });
@@ -307,7 +285,7 @@ describe('under a base path', () => {
     const work = mkdtempSync(join(tmpdir(), 'kb-base-'));
     const out = join(work, 'dist');
     const env = buildEnv({ SITE_BASE: '/gazette/', DATA_DIR: dataDir, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') });
-    execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env, cwd: root, stdio: 'pipe' });
+    astroBuild(env);
     const problems = checkLinks(out, '/gazette/').problems.filter((p) => !p.link.includes('/pagefind/'));
     expect(problems).toEqual([]);
     const p = people[0]!;
