@@ -172,7 +172,62 @@ export function byRole(memberships: readonly Membership[]): { role: string; memb
  * An end_date is the date of the notice that changed the group, so it is exclusive.
  */
 export function membershipsOn(group: Group, date: string): Membership[] {
-  return group.memberships.filter((m) => m.start_date <= date && (m.end_date === undefined || date < m.end_date));
+  // A later version that lists the same person in the same role continues that membership: the
+  // person is in the group once, as the latest version up to `date` lists them (a group re-listed
+  // every year would otherwise show everyone once per year, and its page grow quadratically).
+  const on: Membership[] = [];
+  for (const t of tenures(group.memberships)) {
+    if (t.start_date > date || (t.latest.end_date !== undefined && date >= t.latest.end_date)) continue;
+    on.push(t.memberships.findLast((m) => m.start_date <= date)!);
+  }
+  const order = new Map(group.memberships.map((m, i) => [m, i]));
+  return on.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+function tenureOf(chain: Membership[]): Tenure {
+  return { memberships: chain, latest: chain[chain.length - 1]!, start_date: chain[0]!.start_date, notices: [...new Set(chain.map((m) => m.notice))] };
+}
+
+/** One person in one role over consecutive versions of a group: the memberships that list them so. */
+export interface Tenure {
+  /** The memberships, oldest first. */
+  memberships: Membership[];
+  /** The latest membership: its post, end_date and notice are the tenure's current ones. */
+  latest: Membership;
+  /** When the first version listing them took effect. */
+  start_date: string;
+  /** Notice ids of every version listing them, oldest first. */
+  notices: string[];
+}
+
+/**
+ * Memberships as tenures: a (person, role) that a later version repeats is one tenure, not one
+ * row per version — one row per version would grow a group's page with its history. A person
+ * dropped and later listed again has two tenures. In first-listed order.
+ */
+export function tenures(memberships: readonly Membership[]): Tenure[] {
+  const byKey = new Map<string, Membership[]>();
+  for (const m of memberships) {
+    const key = `${m.person_id}|${m.role}`;
+    const list = byKey.get(key);
+    if (list) list.push(m);
+    else byKey.set(key, [m]);
+  }
+  const out: Tenure[] = [];
+  for (const ms of byKey.values()) {
+    const sorted = [...ms].sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : 0));
+    // A membership with an end_date was dropped by the next version: a later listing is a new tenure.
+    let chain: Membership[] = [];
+    for (const m of sorted) {
+      chain.push(m);
+      if (m.end_date !== undefined) {
+        out.push(tenureOf(chain));
+        chain = [];
+      }
+    }
+    if (chain.length > 0) out.push(tenureOf(chain));
+  }
+  return out;
 }
 
 /** Events in date order (then notice id, so same-day events keep one order). */

@@ -12,7 +12,7 @@ import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Citation, Group, Organization, Person } from '../../schemas/entities.ts';
 import { checkLinks } from '../../scripts/check/links.ts';
-import { buildKnowledgeBase, byRole, membershipsOn } from '../../src/lib/kb.ts';
+import { buildKnowledgeBase, byRole, membershipsOn, tenures } from '../../src/lib/kb.ts';
 import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../src/lib/pinyin.ts';
 import { bodyEntityLinks, MissingEntityError, requireEntity } from '../../src/lib/refs.ts';
 import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../src/lib/urls.ts';
@@ -136,6 +136,21 @@ describe('pinyin and group history helpers', () => {
     expect(membershipsOn(group, '2022-04-25').map((x) => x.person_id)).toEqual(['a', 'b', 'd']);
     expect(membershipsOn(group, '2022-04-26').map((x) => x.person_id)).toEqual(['a', 'c', 'd']);
     expect(byRole(group.memberships).map((r) => r.role)).toEqual(['指挥长', '副指挥长', '成员']);
+  });
+
+  test('a group re-listed by later versions shows each person in a role once, with one tenure', () => {
+    const m = (person_id: string, notice: string, start_date: string, end_date?: string) => ({ person_id, group: 'g', role: '成员', notice, start_date, line: 1, ...(end_date ? { end_date } : {}) });
+    // a is listed by all three versions; b by the first two, then dropped; c dropped and listed again.
+    const memberships = [m('a', 'n1', '2021-01-01'), m('b', 'n1', '2021-01-01'), m('c', 'n1', '2021-01-01', '2022-01-01'), m('a', 'n2', '2022-01-01'), m('b', 'n2', '2022-01-01', '2023-01-01'), m('a', 'n3', '2023-01-01'), m('c', 'n3', '2023-01-01')];
+    const group: Group = { id: 'g', name: 'G', kind: '领导小组', events: [], memberships };
+    expect(membershipsOn(group, '2022-06-01').map((x) => `${x.person_id}:${x.notice}`)).toEqual(['a:n2', 'b:n2']);
+    expect(membershipsOn(group, '2023-06-01').map((x) => `${x.person_id}:${x.notice}`)).toEqual(['a:n3', 'c:n3']);
+    expect(tenures(memberships).map((t) => [t.latest.person_id, t.start_date, t.latest.end_date ?? '', t.notices.join(' ')])).toEqual([
+      ['a', '2021-01-01', '', 'n1 n2 n3'],
+      ['b', '2021-01-01', '2023-01-01', 'n1 n2'],
+      ['c', '2021-01-01', '2022-01-01', 'n1'],
+      ['c', '2023-01-01', '', 'n3'],
+    ]);
   });
 });
 
