@@ -1,16 +1,18 @@
 // `npm run bench:search [-- --dist DIR]`: recall, precision, latency and bytes per query of the exact
 // search (/search-api.js) and of stock Pagefind (/pagefind/, plain and quoted) over the same
-// built site. Reads dist/, builds nothing. A benchmark, not a test: it prints, it asserts nothing.
+// built site. Reads dist/; builds the stock index into dist/pagefind/ first when it is not there
+// (`npm run build` does not ship it). A benchmark, not a test: it prints, it asserts nothing.
 //
 // Ground truth: a notice matches a query when its text — the built page's [data-source-text]
 // elements, whitespace removed, NFKC (full/half-width) and case folded — contains every
 // space-separated word of the query. Query sets come from the corpus with a fixed seed.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { basePathOf, entityNames, noticeTexts, readNotices } from '../scripts/search/build.ts';
+import { buildStockIndex } from '../scripts/search/stock.ts';
 import { fold, units } from '../scripts/search/search-api.js';
 import { distFetch } from './dist-fetch.ts';
 import { seededRandom } from './random.ts';
@@ -24,6 +26,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const SEED = 20220502;
 const SUBSTRINGS = 300;
 
+if (!existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) {
+  console.log(`stock Pagefind: indexed ${await buildStockIndex(dist)} notice page(s) into ${path.join(dist, 'pagefind')}/`);
+}
 
 const notices = await readNotices(dist);
 const texts = await noticeTexts(dist, notices);

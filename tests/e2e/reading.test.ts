@@ -62,20 +62,6 @@ test('on a phone the page does not scroll sideways; wide tables scroll in their 
   await page.close();
 });
 
-test('Pagefind finds a notice by a phrase of its text', async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url);
-  // A string, so the test runner's bundler leaves this import() to the browser.
-  const urls: string[] = await page.evaluate(`(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
-    const search = await pagefind.search('电动自行车');
-    const data = await Promise.all(search.results.map((r) => r.data()));
-    return data.map((d) => d.url);
-  })()`);
-  expect(urls).toContain('/notices/2022/weizhengban-27/');
-  await page.close();
-});
-
 interface ApiNotice {
   id: string;
   title: string;

@@ -59,8 +59,9 @@ describe('notice pages', () => {
     expect(toText(select('figcaption[data-generated]', verbatim)!)).toContain('原文照录（第 1983–2010 行）');
   });
 
-  test('pagefind index was built', () => {
-    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+  test('the exact index is built, and the stock Pagefind index is not shipped', () => {
+    expect(existsSync(join(dist, 'search/exact/core.json'))).toBe(true);
+    expect(existsSync(join(dist, 'pagefind'))).toBe(false);
   });
 });
 
