@@ -23,6 +23,13 @@ export function checkLinks(dist: string, base = '/'): { problems: LinkProblem[];
     if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1]))));
     return ids.get(file)!;
   };
+  // Tens of thousands of links point at the same few thousand files: stat each file once.
+  const files = new Map<string, boolean>();
+  const isFile = (target: string) => {
+    let known = files.get(target);
+    if (known === undefined) files.set(target, (known = existsSync(target) && !statSync(target).isDirectory()));
+    return known;
+  };
   const problems: LinkProblem[] = [];
   let links = 0;
   for (const file of pages) {
@@ -43,7 +50,7 @@ export function checkLinks(dist: string, base = '/'): { problems: LinkProblem[];
       }
       const path = decodeURIComponent(url.pathname.slice(base.length));
       const target = join(dist, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
-      if (!existsSync(target) || statSync(target).isDirectory()) {
+      if (!isFile(target)) {
         problems.push({ page, link, message: `no such file: ${relative(dist, target)}` });
         continue;
       }

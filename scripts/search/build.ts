@@ -17,11 +17,9 @@
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import type { NoticeRecord } from '../../src/lib/api.ts';
+import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitText, units } from './search-api.js';
 
 /** Units per excerpt slice file. */
@@ -43,20 +41,10 @@ export interface Entity {
 }
 
 /** dist-relative path of a site URL (which carries the base path). */
-export function fileOfUrl(distDir: string, url: string, basePath: string): string {
-  const rel = decodeURIComponent(url).slice(basePath.length);
-  return path.join(distDir, rel, rel.endsWith('.html') ? '' : 'index.html');
-}
+export const fileOfUrl = (distDir: string, url: string, basePath: string): string => pageFile(distDir, url, basePath);
 
 /** The text of a built page's [data-source-text] elements, as one string. */
-export function sourceText(html: string): string {
-  const tree = fromHtml(html);
-  // What the site adds inside the document (a caption over a verbatim table) is not its text.
-  for (const el of selectAll('[data-source-text] [data-generated]', tree)) el.children = [];
-  return selectAll('[data-source-text]', tree)
-    .map((el) => toText(el))
-    .join('\n');
-}
+export const sourceText = pageSourceText;
 
 export function basePathOf(siteBase = process.env.SITE_BASE): string {
   return new URL(siteBase ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
@@ -67,11 +55,14 @@ export async function readNotices(distDir: string): Promise<NoticeApi[]> {
 }
 
 /** Folded text of every notice, by notice id. */
-export async function noticeTexts(distDir: string, notices: NoticeApi[], basePath = basePathOf()): Promise<Map<string, string>> {
+export async function noticeTexts(distDir: string, notices: NoticeApi[], basePath = basePathOf(), pageTexts?: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const n of notices) out.set(n.id, fold(sourceText(await readFile(fileOfUrl(distDir, n.url, basePath), 'utf8'))));
+  for (const n of notices) out.set(n.id, fold(pageTexts?.get(n.url) ?? sourceText(await readFile(fileOfUrl(distDir, n.url, basePath), 'utf8'))));
   return out;
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ENTITIES[e]!);
 
 const ENTITY_KINDS: Record<string, string> = { people: 'person', organizations: 'organization', groups: 'group' };
 
@@ -83,8 +74,9 @@ export async function readEntities(distDir: string, basePath = basePathOf()): Pr
     for (const id of names.sort()) {
       const file = path.join(distDir, dir, id, 'index.html');
       if (!(await stat(file).catch(() => undefined))?.isFile()) continue;
-      const h1 = select('h1', fromHtml(await readFile(file, 'utf8')));
-      const name = h1 ? toText(h1).replace(/\s+/g, ' ').trim() : '';
+      // The page's <h1>, its tags dropped (parsing whole pages cost seconds per thousand).
+      const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(await readFile(file, 'utf8'))?.[1] ?? '';
+      const name = decodeEntities(h1.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
       if (name) out.push({ name, kind, url: `${basePath}${dir}/${encodeURIComponent(id)}/` });
     }
   }
@@ -170,12 +162,12 @@ async function treeBytes(dir: string): Promise<number> {
 }
 
 /** Build the exact index for the site in `distDir`. */
-export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..')): Promise<ExactIndexResult> {
+export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..'), pageTexts?: ReadonlyMap<string, string>): Promise<ExactIndexResult> {
   const basePath = basePathOf();
   const outputPath = path.join(distDir, BUNDLE_DIR);
   await rm(outputPath, { recursive: true, force: true });
   const notices = await readNotices(distDir);
-  const texts = await noticeTexts(distDir, notices, basePath);
+  const texts = await noticeTexts(distDir, notices, basePath, pageTexts);
   const names = await entityNames(root, notices, texts, distDir);
   const entities = await readEntities(distDir, basePath);
 
