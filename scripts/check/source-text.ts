@@ -4,16 +4,43 @@
 // page once (`readPageTexts`) and hands the texts to both — parsing was their largest cost.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
+import { Parser } from 'htmlparser2';
 
+/**
+ * Whitespace is not compared (by the no-loss check, nor by search, which folds it away), so the
+ * text is taken in document order from a streaming parse: no tree is built — building hast trees
+ * of every notice page was the largest cost of the postbuild.
+ */
 export function pageSourceText(html: string): string {
-  const tree = fromHtml(html);
-  for (const el of selectAll('[data-source-text] [data-generated]', tree)) el.children = [];
-  return selectAll('[data-source-text]', tree)
-    .map((el) => toText(el))
-    .join('\n');
+  const parts: string[] = [];
+  // Per open element: whether it is source text, whether it is generated (skipped with its content).
+  const stack: { source: boolean; generated: boolean }[] = [];
+  let inSource = 0;
+  let inGenerated = 0;
+  const parser = new Parser(
+    {
+      onopentag(_name, attribs) {
+        const el = { source: 'data-source-text' in attribs, generated: 'data-generated' in attribs };
+        stack.push(el);
+        if (el.source) {
+          if (inSource === 0 && parts.length > 0) parts.push('\n');
+          inSource++;
+        }
+        if (el.generated) inGenerated++;
+      },
+      onclosetag() {
+        const el = stack.pop();
+        if (el?.source) inSource--;
+        if (el?.generated) inGenerated--;
+      },
+      ontext(text) {
+        if (inSource > 0 && inGenerated === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return parts.join('');
 }
 
 /** The built page of a site URL (which carries the base path). */
