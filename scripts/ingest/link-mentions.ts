@@ -11,12 +11,21 @@ export interface MentionForm {
 }
 
 /** A span of text to link, found by something other than a fixed form (e.g. a 文号 variant). */
-export type SpanFinder = (text: string) => { index: number; length: number; path: string }[];
+export type SpanFinder = (text: string) => Span[];
+
+export interface Span {
+  index: number;
+  length: number;
+  path: string;
+}
 
 export class Linker {
   private pattern: RegExp | undefined;
   private paths = new Map<string, string>();
   private finders: SpanFinder[];
+  // Every text is matched twice — for the entities' "notices naming" lists, then to link it — and
+  // matching is the ingest's largest cost after writing MDX: each text is matched once.
+  private memo = new Map<string, Span[]>();
 
   constructor(forms: MentionForm[], finders: SpanFinder[] = []) {
     this.finders = finders;
@@ -26,7 +35,13 @@ export class Linker {
   }
 
   /** All non-overlapping mentions in text, leftmost first, longest at each position. */
-  spans(text: string): { index: number; length: number; path: string }[] {
+  spans(text: string): Span[] {
+    let chosen = this.memo.get(text);
+    if (!chosen) this.memo.set(text, (chosen = this.match(text)));
+    return chosen;
+  }
+
+  private match(text: string): Span[] {
     const found = this.finders.flatMap((find) => find(text));
     if (this.pattern) for (const m of text.matchAll(this.pattern)) found.push({ index: m.index, length: m[0].length, path: this.paths.get(m[0])! });
     found.sort((a, b) => a.index - b.index || b.length - a.length);
