@@ -4,11 +4,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkLinks } from './check/links.ts';
+import { Worker } from 'node:worker_threads';
+import type { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
 import { basePathOf, buildExactIndex } from './search/build.ts';
+
+function linksOnWorker(dist: string, base: string): Promise<ReturnType<typeof checkLinks>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check/links-worker.ts', import.meta.url), { workerData: { dist, base } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`link check worker exited with ${code}`)));
+  });
+}
 
 /** All post-build steps, in order. Returns the lines to print. */
 export async function postbuild(distDir = 'dist'): Promise<string[]> {
@@ -34,10 +44,9 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
-  const exact = await timed('exact-index', () => buildExactIndex(distDir, root, texts));
-  // Last, over everything written: every internal link and fragment resolves (the search
-  // bundles included), and every asset is local.
-  const links = await timed('links', () => checkLinks(distDir, basePath));
+  // The exact index and the link check run side by side: the index writes no HTML, and it puts
+  // /search-api.js (which the search page links) in place before its first await.
+  const [exact, links] = await Promise.all([timed('exact-index', () => buildExactIndex(distDir, root, texts)), timed('links', () => linksOnWorker(distDir, basePath))]);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }

@@ -14,7 +14,8 @@
 // Only core.json is fetched at start-up; the rest per query, and only what the query needs.
 // The text of a notice is exactly what the benchmark takes as ground truth: its built page's
 // [data-source-text] elements, whitespace removed, full/half-width folded.
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -23,7 +24,7 @@ import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitText, units } from './search-api.js';
 
 /** Units per excerpt slice file. */
-export const SLICE = 128;
+export const SLICE = 512;
 /** Shard counts of the entity-name and exact-title files. */
 export const SHARDS = { entities: 32, exact: 64 };
 /** Target size of a unit-index shard, in characters; the shard count follows from it. */
@@ -153,16 +154,19 @@ export interface ExactIndexResult {
   bytes: number;
 }
 
-async function treeBytes(dir: string): Promise<number> {
+function treeBytes(dir: string): number {
   let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) total += statSync(path.join(e.parentPath, e.name)).size;
   }
   return total;
 }
 
 /** Build the exact index for the site in `distDir`. */
 export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..'), pageTexts?: ReadonlyMap<string, string>): Promise<ExactIndexResult> {
+  // First, and synchronously: when this function returns its promise the module is in place, so
+  // the link check may run while the index is built (see scripts/postbuild.ts).
+  copyFileSync(path.join(import.meta.dirname, 'search-api.js'), path.join(distDir, 'search-api.js'));
   const basePath = basePathOf();
   const outputPath = path.join(distDir, BUNDLE_DIR);
   await rm(outputPath, { recursive: true, force: true });
@@ -174,7 +178,14 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(CHUNK_LOCATIONS); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
+  // Our own files do not depend on Pagefind’s output: they are written (to a staging folder)
+  // while Pagefind writes its bundle in its own process, and moved in when both are done.
+  const staging = `${outputPath}.staging`;
+  await rm(staging, { recursive: true, force: true });
+  // Notices newest first (ties: printed order); their place in this order is their number.
+  const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
   const hashes = new Map<string, number>();
+  let unitShards = 0;
   try {
     await pagefind.close(); // a running service would keep its old environment
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
@@ -184,7 +195,10 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
       const added = await index.addCustomRecord({ url: n.url, content: bigrams(unitLists[i]!).join(' '), language: 'und' });
       check(`addCustomRecord ${n.url}`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
+    const writing = index.writeFiles({ outputPath });
+    // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
+    unitShards = writeOwnFiles(staging, { notices, order, texts, unitLists, names, entities, basePath });
+    const written = await writing;
     check('writeFiles', written.errors);
   } finally {
     await pagefind.close();
@@ -210,9 +224,6 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
     if (/^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(file)) await rm(path.join(outputPath, file));
   }
 
-  // Notices newest first (ties: printed order); their place in this order is their number.
-  const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
-  const place = new Map(order.map((i, k) => [i, k]));
   const stems: string[] = [];
   const stemIdx = new Map<string, number>();
   const hashPrefix = commonPrefix([...hashes.keys()]);
@@ -244,8 +255,27 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
     const id = `${stems[r.stem]}${r.num || ''}`;
     if (id !== notices[order[k]!]!.id) throw new Error(`exact index: id ${notices[order[k]!]!.id} does not round-trip (${id})`);
   });
-  const files = new Map<string, unknown>([['core.json', core]]);
+  core.shards.units = unitShards;
+  writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify(core));
+  for (const dir of readdirSync(staging)) renameSync(path.join(staging, dir), path.join(outputPath, dir));
+  await rm(staging, { recursive: true, force: true });
+  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: treeBytes(outputPath) };
+}
 
+interface OwnInput {
+  notices: NoticeApi[];
+  /** Notice indexes, newest first: a notice's number k is its place here. */
+  order: number[];
+  texts: Map<string, string>;
+  unitLists: string[][];
+  names: { people: Named[]; organizations: Named[] };
+  entities: Entity[];
+  basePath: string;
+}
+
+/** Meta, excerpt slices, facets, entity names, exact 文号/titles and units into `dir`; returns the unit shard count. */
+function writeOwnFiles(dir: string, { notices, order, texts, unitLists, names, entities, basePath }: OwnInput): number {
+  const files = new Map<string, unknown>();
   // What a result shows, per notice.
   for (const [k, i] of order.entries()) {
     const n = notices[i]!;
@@ -281,7 +311,7 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
 
   // Entities by each character of their folded name: a query looks in its first character's shard.
   const entityShards = Array.from({ length: SHARDS.entities }, () => [] as [string, number, string][]);
-  const kinds = core.kinds;
+  const kinds = Object.values(ENTITY_KINDS);
   for (const e of entities) {
     if (!e.url.startsWith(basePath)) throw new Error(`exact index: entity url ${e.url} is not under ${basePath}`);
     const row: [string, number, string] = [e.name, kinds.indexOf(e.kind), e.url.slice(basePath.length)];
@@ -322,15 +352,21 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
   const unitChars = [...encoded].reduce((a, [u, e]) => a + u.length + e.length + 6, 0);
   let unitShards = 1;
   while (unitChars / unitShards > UNIT_SHARD_CHARS) unitShards *= 2;
-  (core.shards as Record<string, number>).units = unitShards;
   const byUnitShard = Array.from({ length: unitShards }, () => ({}) as Record<string, string>);
   for (const [u, e] of encoded) byUnitShard[shardOf(u, unitShards)]![u] = e;
   byUnitShard.forEach((map, k) => files.set(`units/${k}.json`, map));
 
+  // Tens of thousands of small files: written synchronously, each folder made once — awaiting
+  // each write on its own left the process idle for most of this step.
+  const dirs = new Set<string>();
   for (const [rel, data] of files) {
-    await mkdir(path.dirname(path.join(outputPath, rel)), { recursive: true });
-    await writeFile(path.join(outputPath, rel), JSON.stringify(data));
+    const file = path.join(dir, rel);
+    const folder = path.dirname(file);
+    if (!dirs.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      dirs.add(folder);
+    }
+    writeFileSync(file, JSON.stringify(data));
   }
-  await copyFile(path.join(import.meta.dirname, 'search-api.js'), path.join(distDir, 'search-api.js'));
-  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: await treeBytes(outputPath) };
+  return unitShards;
 }

@@ -1,0 +1,7 @@
+// The link check on a worker thread: postbuild runs it on the second core while the exact
+// index is built (which waits on Pagefind most of the time).
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkLinks } from './links.ts';
+
+const { dist, base } = workerData as { dist: string; base: string };
+parentPort!.postMessage(checkLinks(dist, base));
