@@ -123,21 +123,54 @@ export interface NoticeEntities {
 }
 
 export function noticeEntities(kb: KnowledgeBase, noticeId: string): NoticeEntities {
+  const index = byNotice(kb);
   const firstLine = (c: Citation) => Math.min(...c.citedBy.filter((e) => e.notice === noticeId).map((e) => e.line));
-  const cites = [...kb.citations.values()]
-    .filter((c) => c.citedBy.some((e) => e.notice === noticeId))
-    .sort((a, b) => firstLine(a) - firstLine(b) || (a.id < b.id ? -1 : 1));
+  const cites = [...(index.cites.get(noticeId) ?? [])].sort((a, b) => firstLine(a) - firstLine(b) || (a.id < b.id ? -1 : 1));
   const lines = new Map<string, number[]>();
-  for (const c of kb.citations.values()) {
-    if (c.notice !== noticeId) continue;
+  for (const c of index.resolved.get(noticeId) ?? []) {
     for (const e of c.citedBy) lines.set(e.notice, [...(lines.get(e.notice) ?? []), e.line]);
   }
   return {
-    people: kb.peopleSorted.filter((p) => p.notices.includes(noticeId)),
-    organizations: kb.organizationsSorted.filter((o) => o.notices.includes(noticeId)),
+    people: index.people.get(noticeId) ?? [],
+    organizations: index.organizations.get(noticeId) ?? [],
     cites,
     citedBy: inReadingOrder(kb, lines.keys()).map((notice) => ({ notice, lines: [...new Set(lines.get(notice))].sort((a, b) => a - b) })),
   };
+}
+
+interface NoticeIndex {
+  /** Per notice: the people and organizations naming it, in their index order. */
+  people: Map<string, Person[]>;
+  organizations: Map<string, Organization[]>;
+  /** Per notice: the citations it makes, and those that resolve to it. */
+  cites: Map<string, Citation[]>;
+  resolved: Map<string, Citation[]>;
+}
+
+const noticeIndexes = new WeakMap<KnowledgeBase, NoticeIndex>();
+
+/**
+ * Who and what each notice names, computed once per knowledge base: scanning every person and
+ * citation for each notice page made the build quadratic in the number of notices.
+ */
+function byNotice(kb: KnowledgeBase): NoticeIndex {
+  let index = noticeIndexes.get(kb);
+  if (index) return index;
+  const add = <T,>(map: Map<string, T[]>, id: string, item: T) => {
+    const list = map.get(id);
+    if (list) {
+      if (list[list.length - 1] !== item) list.push(item);
+    } else map.set(id, [item]);
+  };
+  index = { people: new Map(), organizations: new Map(), cites: new Map(), resolved: new Map() };
+  for (const p of kb.peopleSorted) for (const id of p.notices) add(index.people, id, p);
+  for (const o of kb.organizationsSorted) for (const id of o.notices) add(index.organizations, id, o);
+  for (const c of kb.citations.values()) {
+    for (const e of c.citedBy) add(index.cites, e.notice, c);
+    if (c.notice) add(index.resolved, c.notice, c);
+  }
+  noticeIndexes.set(kb, index);
+  return index;
 }
 
 /** Members of the groups a person belongs to, per group, in list order, without the person. */
@@ -206,6 +239,15 @@ export interface Tenure {
  * dropped and later listed again has two tenures. In first-listed order.
  */
 export function tenures(memberships: readonly Membership[]): Tenure[] {
+  let known = tenureCache.get(memberships);
+  if (!known) tenureCache.set(memberships, (known = computeTenures(memberships)));
+  return known;
+}
+
+// A group page asks for its tenures once per event: computed once per memberships list.
+const tenureCache = new WeakMap<readonly Membership[], Tenure[]>();
+
+function computeTenures(memberships: readonly Membership[]): Tenure[] {
   const byKey = new Map<string, Membership[]>();
   for (const m of memberships) {
     const key = `${m.person_id}|${m.role}`;
