@@ -4,6 +4,7 @@
 import { CitationSchema, GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
 import type { BuiltNotice } from './build-notice.ts';
 import { blockText } from './build-notice.ts';
+import { hash } from './cache.ts';
 import { findDocNos } from './docno.ts';
 import { citationForms, extractCitations } from './extract-citations.ts';
 import { extractEntities, mentionForms } from './extract-entities.ts';
@@ -18,12 +19,14 @@ export interface Knowledge {
   /** content/data/<name>.json → text. */
   files: Map<string, string>;
   linker: Linker;
+  /** Changes exactly when the linker would link some text differently: part of a cached MDX file's key. */
+  linkerKey: string;
 }
 
 export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
   const entities = extractEntities(notices);
   const { citations, titles } = extractCitations(notices);
-  const linker = makeLinker(notices, entities, citations, titles);
+  const { linker, key: linkerKey } = makeLinker(notices, entities, citations, titles);
   listNamingNotices(notices, entities, linker);
   const files = new Map<string, string>([
     ['people.json', json(entities.people.map((p) => PersonSchema.parse(p)))],
@@ -32,10 +35,10 @@ export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
     ['memberships.json', json(entities.memberships.map((m) => MembershipSchema.parse(m)))],
     ['citations.json', json(citations.map((c) => CitationSchema.parse(c)))],
   ]);
-  return { entities, citations, files, linker };
+  return { entities, citations, files, linker, linkerKey };
 }
 
-function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): Linker {
+function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): { linker: Linker; key: string } {
   // A citation links to the notice when it is in the corpus, else to its reference page.
   const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : `references/${c.id}/`);
   const byId = new Map(citations.map((c) => [c.id, c]));
@@ -51,7 +54,7 @@ function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowl
       const path = byDocNo.get(docNo);
       return path ? [{ index, length, path }] : [];
     });
-  return new Linker(forms, [docNos]);
+  return { linker: new Linker(forms, [docNos]), key: hash(JSON.stringify(forms), JSON.stringify([...byDocNo])) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Gazette } from '../../schemas/notice.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
+import { codeVersion, hash, type IngestCache } from './cache.ts';
 import { buildKnowledge } from './knowledge.ts';
 import type { Knowledge } from './knowledge.ts';
 import { compareText } from './no-loss.ts';
@@ -26,37 +27,58 @@ export interface IngestResult {
   knowledge?: Knowledge;
 }
 
-export function ingest(seedsDir: string, matchers: Matcher[]): IngestResult {
+/**
+ * With a `cache` (the CLI's, see ./cache.ts), unchanged seeds are not parsed again and
+ * unchanged notices not written to MDX again; the result is the same either way.
+ */
+export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCache): IngestResult {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   if (seeds.length === 0) problems.push({ file: seedsDir, line: 0, message: 'expected at least one gazette issue (*.txt) in the seeds folder' });
+  const version = cache ? codeVersion() + matchers.map((m) => m.name).join() : '';
   for (const name of seeds) {
     const file = `seeds/${name}`;
-    const read = readSeed(file, readFileSync(join(seedsDir, name)));
-    problems.push(...read.problems);
-    if (!read.seed) continue;
-    const furniture = stripFurniture(read.seed.lines);
-    const gazette = gazetteOf(file, furniture, problems);
-    const { spans, problems: splitProblems } = splitIssue(file, furniture.lines);
-    problems.push(...splitProblems);
-    spans.forEach((span, k) => {
-      const { header, problems: headerProblems } = parseHeader(file, furniture.lines, span);
-      problems.push(...headerProblems);
-      if (!header || !gazette) return;
-      const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
-      const docLine = `${header.printed.docNo}${header.printed.date}`;
-      problems.push(...compareText(file, built.source, publishedText(built, { issuer: header.issuer, title: header.title, docLine })));
-      notices.push(built);
-    });
+    const bytes = readFileSync(join(seedsDir, name));
+    const seed = cache ? cache.get('seeds', hash(version, file, bytes), () => ingestSeed(file, bytes, matchers)) : ingestSeed(file, bytes, matchers);
+    problems.push(...seed.problems);
+    notices.push(...seed.notices);
   }
   problems.push(...duplicateDocNos(notices));
   const files = new Map<string, string>();
   if (problems.length > 0) return { problems, notices, files };
   const knowledge = buildKnowledge(notices);
-  for (const n of notices) files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, emitMdx(n.notice, n.sections, knowledge.linker));
+  for (const n of notices) {
+    const emit = () => emitMdx(n.notice, n.sections, knowledge.linker);
+    const mdx = cache ? cache.get('mdx', hash(version, knowledge.linkerKey, JSON.stringify([n.notice, n.sections])), emit) : emit();
+    files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, mdx);
+  }
   for (const [name, text] of knowledge.files) files.set(`data/${name}`, text);
+  cache?.prune();
   return { problems, notices, files, knowledge };
+}
+
+/** One seed file: its notices, each checked to lose nothing, and every problem found. */
+function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[]): { problems: Problem[]; notices: BuiltNotice[] } {
+  const problems: Problem[] = [];
+  const notices: BuiltNotice[] = [];
+  const read = readSeed(file, bytes);
+  problems.push(...read.problems);
+  if (!read.seed) return { problems, notices };
+  const furniture = stripFurniture(read.seed.lines);
+  const gazette = gazetteOf(file, furniture, problems);
+  const { spans, problems: splitProblems } = splitIssue(file, furniture.lines);
+  problems.push(...splitProblems);
+  spans.forEach((span, k) => {
+    const { header, problems: headerProblems } = parseHeader(file, furniture.lines, span);
+    problems.push(...headerProblems);
+    if (!header || !gazette) return;
+    const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
+    const docLine = `${header.printed.docNo}${header.printed.date}`;
+    problems.push(...compareText(file, built.source, publishedText(built, { issuer: header.issuer, title: header.title, docLine })));
+    notices.push(built);
+  });
+  return { problems, notices };
 }
 
 /** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */

@@ -1,0 +1,70 @@
+// The ingest cache: a seed that did not change is not parsed again, and a notice whose content
+// and links did not change is not written to MDX again (writing MDX is the ingest's largest
+// cost). Entries are JSON files under `dir/<kind>/<key>.json`, the key a hash of everything the
+// result depends on — the bytes in, and the version of the code: every file of the ingest, the
+// schemas and the reviewed data. So a stale entry is never found, only a missing one; what a
+// run did not use is deleted at its end, so the cache does not grow with old versions.
+// The output with a cache is byte-identical to the output without (tests/ingest/cache.test.ts).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+/** What the ingest's output depends on besides its input. */
+const CODE = ['scripts/ingest', 'schemas', 'data', 'package-lock.json'];
+
+export function hash(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+
+/** A hash of every file the ingest's output depends on (its code, schemas, reviewed data). */
+export function codeVersion(): string {
+  const files = CODE.flatMap((name) => {
+    const at = join(root, name);
+    return statSync(at).isFile() ? [at] : readdirSync(at, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  });
+  return hash(...files.sort().flatMap((f) => [relative(root, f), readFileSync(f)]));
+}
+
+export class IngestCache {
+  private used = new Map<string, Set<string>>();
+  hits = 0;
+  misses = 0;
+
+  private dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** The cached value of `key`, or `compute()`'s, stored for next time. */
+  get<T>(kind: string, key: string, compute: () => T): T {
+    if (!this.used.has(kind)) this.used.set(kind, new Set());
+    this.used.get(kind)!.add(key);
+    const file = join(this.dir, kind, `${key}.json`);
+    try {
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      this.hits++;
+      return value;
+    } catch {
+      this.misses++;
+      const value = compute();
+      mkdirSync(join(this.dir, kind), { recursive: true });
+      // Written whole or not at all: an interrupted run leaves no half entry.
+      writeFileSync(`${file}.tmp`, JSON.stringify(value));
+      renameSync(`${file}.tmp`, file);
+      return value;
+    }
+  }
+
+  /** Delete the entries of each kind used that this run did not use. */
+  prune(): void {
+    for (const [kind, keys] of this.used) {
+      for (const name of readdirSync(join(this.dir, kind))) {
+        if (!keys.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, kind, name), { force: true });
+      }
+    }
+  }
+}
