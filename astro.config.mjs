@@ -51,6 +51,11 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
   },
+  // Pages whose code and cacheKey did not change are taken from cacheDir, not rendered again
+  // (the notice pages: src/lib/cache-key.ts). Astro 7.2+.
+  experimental: {
+    incrementalBuild: true,
+  },
   integrations: [
     mdx({
       syntaxHighlight: false,

@@ -6,7 +6,7 @@
 // run did not use is deleted at its end, so the cache does not grow with old versions.
 // The output with a cache is byte-identical to the output without (tests/ingest/cache.test.ts).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -51,10 +51,16 @@ export class IngestCache {
     } catch {
       this.misses++;
       const value = compute();
-      mkdirSync(join(this.dir, kind), { recursive: true });
-      // Written whole or not at all: an interrupted run leaves no half entry.
-      writeFileSync(`${file}.tmp`, JSON.stringify(value));
-      renameSync(`${file}.tmp`, file);
+      // Written whole or not at all (an interrupted run leaves no half entry), and a cache that
+      // cannot be written — a full disk, a concurrent run — costs time, never the result.
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(join(this.dir, kind), { recursive: true });
+        writeFileSync(tmp, JSON.stringify(value));
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
       return value;
     }
   }
@@ -62,9 +68,9 @@ export class IngestCache {
   /** Delete the entries of each kind used that this run did not use. */
   prune(): void {
     for (const [kind, keys] of this.used) {
-      for (const name of readdirSync(join(this.dir, kind))) {
-        if (!keys.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, kind, name), { force: true });
-      }
+      if (!existsSync(join(this.dir, kind))) continue;
+      const names = readdirSync(join(this.dir, kind), { withFileTypes: true }).flatMap((e) => (e.isFile() && e.name.endsWith('.json') ? [e.name] : []));
+      for (const name of names) if (!keys.has(name.slice(0, -'.json'.length))) rmSync(join(this.dir, kind, name), { force: true });
     }
   }
 }

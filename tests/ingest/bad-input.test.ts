@@ -38,7 +38,7 @@ describe('bad input', () => {
     cpSync(join(fixtures, 'seeds/good'), join(content, 'seeds'), { recursive: true });
     writeFileSync(join(content, 'sentinel.mdx'), 'left as it was');
     const run = spawnSync(nodeBin, [resolve(root, 'scripts/ingest.ts')], {
-      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/bad'), CONTENT_DIR: content },
+      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/bad'), CONTENT_DIR: content, INGEST_CACHE_DIR: 'off' },
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
@@ -52,7 +52,7 @@ describe('bad input', () => {
     const content = mkdtempSync(join(tmpdir(), 'content-'));
     writeFileSync(join(content, 'stale.mdx'), 'old');
     execFileSync(nodeBin, [resolve(root, 'scripts/ingest.ts')], {
-      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content },
+      env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content, INGEST_CACHE_DIR: 'off' },
     });
     expect(readdirSync(join(content, 'notices/2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
     expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'groups.json', 'memberships.json', 'organizations.json', 'people.json']);

@@ -16,7 +16,7 @@ export function buildSite(seedsDir: string, contentDir?: string): { work: string
   cpSync(seedsDir, join(work, 'seeds'), { recursive: true });
   const content = contentDir ?? join(work, 'content');
   const out = join(work, 'dist');
-  const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') });
+  const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), INGEST_CACHE_DIR: join(work, 'ingest-cache') });
   if (!contentDir) execFileSync(nodeBin, [join(root, 'scripts/ingest.ts')], { env, cwd: root });
   astroBuild(env);
   execFileSync(nodeBin, [join(root, 'scripts/postbuild.ts'), out], { env: { ...env, NO_LOSS_ROOT: work }, cwd: root });

@@ -1,5 +1,6 @@
 // The built site in dist/ (made by `npm run build`, which CI runs before `npm test`): open
 // data, notice pages, the no-loss check over the real pages, and determinism of a rebuild.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/check/links.ts';
 import type { NoticeRecord } from '../../src/lib/api.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
-import { fixtures, root } from '../helpers.ts';
-import { buildSite, dist, hashTree } from './build.ts';
+import { fixtures, nodeBin, root } from '../helpers.ts';
+import { astroBuild, buildEnv, buildSite, dist, hashTree } from './build.ts';
 
 let notices: NoticeRecord[];
 const page = (url: string) => fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8'));
@@ -125,4 +126,32 @@ describe('building', () => {
     expect(text).toContain('正文含{1+1}与<img src=x onerror=alert(1)>以及*星号*和_下划线_还有#井号。');
     expect(toText(select('h1', tree)!)).toBe('关于规范{props}与<script>alert(1)</script>写法的通知');
   }, 120_000);
+});
+
+describe('incremental rebuild (Astro incrementalBuild + the ingest cache)', () => {
+  test('a rebuild renders again exactly the notice pages whose content or surroundings changed, and equals a fresh build', () => {
+    const { work, out } = buildSite(join(root, 'seeds'));
+    const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: join(work, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), INGEST_CACHE_DIR: join(work, 'ingest-cache') });
+    // Built as `npm run build` does (not --silent, which Astro bundles differently), so the log
+    // names each page and whether it was rendered or restored.
+    const astroLog = () => execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, encoding: 'utf8' });
+    expect(astroLog()).toMatch(/\(restored\)|\(\+\d+m?s\)/);
+    // A person renamed in the knowledge base: the pages naming them must show the new name.
+    const peopleFile = join(work, 'content/data/people.json');
+    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('"name": "高凯英"', '"name": "高凯瑛"'));
+    const log = astroLog();
+    const restored = [...log.matchAll(/(\/notices\/\S+)index\.html \(restored\)/g)].map((m) => m[1]);
+    const rendered = [...log.matchAll(/(\/notices\/\S+)index\.html \(\+\d+m?s\)/g)].map((m) => m[1]);
+    const people = JSON.parse(readFileSync(peopleFile, 'utf8')) as { name: string; notices: string[] }[];
+    const naming = people.find((p) => p.name === '高凯瑛')!.notices.map((id) => `/notices/${id.slice(0, 4)}/${id.slice(5)}/`);
+    expect(rendered.sort()).toEqual(naming.sort());
+    expect(restored.length).toBe(14 - naming.length);
+    for (const url of naming) expect(readFileSync(join(out, url, 'index.html'), 'utf8')).toContain('高凯瑛');
+    // Restored pages are the same bytes a fresh build writes.
+    const fresh = join(work, 'fresh');
+    astroBuild({ ...env, OUT_DIR: fresh, ASTRO_CACHE_DIR: join(work, 'fresh-cache') });
+    const a = hashTree(out);
+    const b = hashTree(fresh);
+    for (const url of [...restored, ...rendered]) expect(a[`${url.slice(1)}index.html`], url).toBe(b[`${url.slice(1)}index.html`]);
+  }, 180_000);
 });
