@@ -33,7 +33,7 @@ for (const f of files) {
   rows.push({ page: `/${f.replace(/index\.html$/, '')}`, html: Buffer.byteLength(html), text, css: css.reduce((s, p) => s + size(p), 0), js: js.reduce((s, p) => s + size(p), 0) + inlineScriptBytes(html) });
 }
 
-const kb = (n: number) => (n / 1000).toFixed(1);
+const kb = (n: number) => (n / 1000).toFixed(2);
 const notices = rows.filter((r) => r.page.startsWith('/notices/'));
 const around = notices.map((r) => ({ ...r, around: r.html - r.text + r.css + r.js })).sort((a, b) => b.around - a.around);
 const nonSearchJs = rows.filter((r) => !r.page.startsWith('/search/')).sort((a, b) => b.js - a.js);

@@ -178,18 +178,28 @@ describe('sitemap', () => {
 });
 
 describe('what pages load', () => {
-  test('one shared stylesheet, local and without web fonts; no script but highlight.js outside search', () => {
-    const sheets = new Set<string>();
+  test('one shared stylesheet (plus one for entity and browse pages), local, without web fonts; no script outside search but the ?hl= marker loader', () => {
+    const shared = new Set<string>();
+    const extra = new Set<string>();
     for (const path of htmlPages().filter((p) => !p.startsWith('/search/'))) {
       const tree = fromHtml(read(path.endsWith('.html') ? path : join(path, 'index.html')));
       const css = selectAll('link[rel="stylesheet"]', tree).map((l) => String(l.properties.href));
-      expect(css, path).toHaveLength(1);
-      sheets.add(css[0]!);
-      const scripts = selectAll('script', tree).map((s) => String(s.properties.src ?? 'inline'));
-      expect(scripts.filter((s) => s !== '/highlight.js'), path).toEqual([]);
+      // Every page loads the shared sheet; index and entity pages may add the entity pages' sheet,
+      // which notice pages do not load.
+      const noticePage = /^\/notices\/\d{4}\/[^/]+\/$/.test(path);
+      expect(css.length, path).toBe(noticePage ? 1 : css.length);
+      expect(css.length, path).toBeLessThanOrEqual(2);
+      const [base, more] = [css.find((c) => !/entity-pages/.test(c)), css.find((c) => /entity-pages/.test(c))];
+      shared.add(base!);
+      if (more) extra.add(more);
+      // Notice pages: one inline line that fetches the marker only when opened from a search.
+      const scripts = selectAll('script', tree).map((s) => (s.properties.src ? `src=${s.properties.src}` : toText(s)));
+      const loader = `if(new URLSearchParams(location.search).has('hl'))import("/highlight.js")`;
+      expect(scripts, path).toEqual(noticePage ? [loader] : []);
     }
-    expect(sheets.size).toBe(1);
-    const css = read([...sheets][0]!);
+    expect(shared.size).toBe(1);
+    expect(extra.size).toBe(1);
+    const css = read([...shared][0]!) + read([...extra][0]!);
     expect(css).not.toMatch(/@font-face|@import|url\(/);
     expect(css).toMatch(/@media print/);
     expect(css).toMatch(/@page\{size:A4;margin:37mm 26mm 35mm 28mm\}/);
