@@ -5,7 +5,8 @@
 //
 // Ground truth: a notice matches a query when its text — the built page's [data-source-text]
 // elements, whitespace removed, NFKC (full/half-width) and case folded — contains every
-// space-separated word of the query. Query sets come from the corpus with a fixed seed.
+// space-separated word of the query, in whole units (a number or Latin word is matched whole).
+// Query sets come from the corpus with a fixed seed.
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,9 +36,14 @@ const texts = await noticeTexts(dist, notices);
 const names = await entityNames(root, notices, texts, dist);
 const urlToId = new Map(notices.map((n) => [n.url, n.id]));
 
+// Containment of whole units, as the search promises: a number or a Latin word is matched whole,
+// so 〔2036〕22 does not match 〔2036〕222 (plain substring containment would say it does).
+const SEP = '\u0001';
+const unitString = (folded: string) => `${SEP}${units(folded).join(SEP)}${SEP}`;
+const noticeUnits = new Map(notices.map((n) => [n.id, unitString(texts.get(n.id)!)]));
 function truth(query: string): Set<string> {
-  const words = query.split(/\s+/).map(fold).filter(Boolean);
-  return new Set(notices.filter((n) => words.every((w) => texts.get(n.id)!.includes(w))).map((n) => n.id));
+  const words = query.split(/\s+/).map(fold).filter(Boolean).map(unitString);
+  return new Set(notices.filter((n) => words.every((w) => noticeUnits.get(n.id)!.includes(w))).map((n) => n.id));
 }
 
 // 文号 as printed in the texts (the notice's own and the ones it cites), with and without the PDF's spaces.
@@ -61,7 +67,8 @@ while (substrings.size < SUBSTRINGS) {
   if (/\p{Script=Han}/u.test(text)) substrings.add(text);
 }
 
-// `--sample N`: at most N queries per set (a fixed-seed sample), for large corpora.
+// `--sample N`: at most N queries per set (a fixed-seed sample), for large corpora. `--misses`:
+// print each query whose result set is not exactly the truth, with what was missing or extra.
 const sampleArg = Number(flag('--sample') ?? Infinity);
 function sample(queries: string[]): string[] {
   if (queries.length <= sampleArg) return queries;
@@ -220,6 +227,11 @@ for (const [label, queries] of sets) {
       truthTotal += want.size;
       returned += got.size;
       if (hit === want.size && got.size === want.size) exactSets++;
+      else if (argv.includes('--misses')) {
+        const missing = [...want].filter((id) => !got.has(id));
+        const extra = [...got].filter((id) => !want.has(id));
+        console.error(`${engine.name} ${label} “${q}”: missing ${missing.join(' ') || '–'}; extra ${extra.join(' ') || '–'}`);
+      }
     }
     times.sort((a, b) => a - b);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
