@@ -9,7 +9,26 @@ import type { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
-import { basePathOf, buildExactIndex } from './search/build.ts';
+import { basePathOf, buildExactIndex, type ExactIndexResult } from './search/build.ts';
+import { fold } from './search/search-api.js';
+
+/** Notice URLs whose page text, folded, is not the text given for them (with where they part). */
+function sameTexts(pages: ReadonlyMap<string, string>, given: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const [url, text] of given) {
+    const page = pages.get(url);
+    const folded = page === undefined ? undefined : fold(page);
+    if (folded === text) continue;
+    if (folded === undefined) out.push(`${url}: no such notice page`);
+    else {
+      let k = 0;
+      while (k < text.length && folded[k] === text[k]) k++;
+      out.push(`${url}: from character ${k}, the index has “${text.slice(k, k + 12)}”, the page “${folded.slice(k, k + 12)}”`);
+    }
+  }
+  if (pages.size !== given.size) out.push(`${pages.size} notice page(s), ${given.size} indexed`);
+  return out;
+}
 
 function linksOnWorker(dist: string, base: string): Promise<ReturnType<typeof checkLinks>> {
   return new Promise((resolve, reject) => {
@@ -20,8 +39,17 @@ function linksOnWorker(dist: string, base: string): Promise<ReturnType<typeof ch
   });
 }
 
+export interface PostbuildOptions {
+  /**
+   * The exact index, already built from the ingest's texts (scripts/build.ts builds it while Astro
+   * renders): it is not built again, and the folded text of each notice page must equal the text
+   * it was built from, by notice URL.
+   */
+  searchIndex?: { result: ExactIndexResult; texts: ReadonlyMap<string, string> };
+}
+
 /** All post-build steps, in order. Returns the lines to print. */
-export async function postbuild(distDir = 'dist'): Promise<string[]> {
+export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}): Promise<string[]> {
   // Nothing lost: checked on the built pages before anything else, naming seed lines on failure.
   // SITE_BASE is a path (/gazette/) or a full URL; page URLs in the API carry its path.
   const basePath = basePathOf();
@@ -46,14 +74,24 @@ export async function postbuild(distDir = 'dist'): Promise<string[]> {
   }
   // The exact index and the link check run side by side: the index writes no HTML, and it puts
   // /search-api.js (which the search page links) in place before its first await.
-  const [exact, links] = await Promise.all([timed('exact-index', () => buildExactIndex(distDir, root, texts)), timed('links', () => linksOnWorker(distDir, basePath))]);
+  const given = options.searchIndex;
+  if (given) {
+    const differ = sameTexts(texts, given.texts);
+    if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
+  }
+  const [exact, links] = await Promise.all([
+    given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)),
+    timed('links', () => linksOnWorker(distDir, basePath)),
+  ]);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }
   return [
     `postbuild: parsed ${texts.size} notice page(s) [${ms.parse} ms]`,
     `postbuild: no-loss check passed for ${noLoss.checked} notice page(s) [${ms['no-loss']} ms]`,
-    `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
+    given
+      ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
+      : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local [${ms.links} ms]`,
   ];
 }

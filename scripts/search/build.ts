@@ -107,7 +107,11 @@ async function kbEntities(root: string, file: string, distDir?: string): Promise
   const text =
     (distDir ? await readFile(path.join(distDir, 'api', file), 'utf8').catch(() => undefined) : undefined) ??
     (await readFile(path.join(root, 'content', 'data', file), 'utf8').catch(() => undefined));
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : namedOf(text);
+}
+
+/** Knowledge-base records (people.json, organizations.json) as names with all their forms. */
+export function namedOf(text: string): Named[] {
   const data = JSON.parse(text) as unknown;
   const list = (Array.isArray(data) ? data : Object.values(data as object).find(Array.isArray) ?? []) as KbEntry[];
   return list.flatMap((e) => {
@@ -162,19 +166,38 @@ function treeBytes(dir: string): number {
   return total;
 }
 
-/** Build the exact index for the site in `distDir`. */
+/** Everything the exact index is made of. */
+export interface ExactInput {
+  /** The notices (only id, url, title, docNo, issuer, date, type, gazette are read). */
+  notices: NoticeApi[];
+  /** Folded text of each notice, by id. */
+  texts: Map<string, string>;
+  names: { people: Named[]; organizations: Named[] };
+  entities: Entity[];
+  basePath: string;
+}
+
+/** Build the exact index for the site in `distDir`, reading the built pages. */
 export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..'), pageTexts?: ReadonlyMap<string, string>): Promise<ExactIndexResult> {
   // First, and synchronously: when this function returns its promise the module is in place, so
   // the link check may run while the index is built (see scripts/postbuild.ts).
-  copyFileSync(path.join(import.meta.dirname, 'search-api.js'), path.join(distDir, 'search-api.js'));
+  installSearchApi(distDir);
   const basePath = basePathOf();
-  const outputPath = path.join(distDir, BUNDLE_DIR);
-  await rm(outputPath, { recursive: true, force: true });
   const notices = await readNotices(distDir);
   const texts = await noticeTexts(distDir, notices, basePath, pageTexts);
   const names = await entityNames(root, notices, texts, distDir);
   const entities = await readEntities(distDir, basePath);
+  return writeExactIndex({ notices, texts, names, entities, basePath }, path.join(distDir, BUNDLE_DIR));
+}
 
+/** /search-api.js, the module the search page and other sites import. */
+export function installSearchApi(distDir: string): void {
+  copyFileSync(path.join(import.meta.dirname, 'search-api.js'), path.join(distDir, 'search-api.js'));
+}
+
+/** Write the exact index of `input` into `outputPath` (replacing what is there). */
+export async function writeExactIndex({ notices, texts, names, entities, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
+  await rm(outputPath, { recursive: true, force: true });
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(CHUNK_LOCATIONS); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes

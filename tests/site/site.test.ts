@@ -155,3 +155,20 @@ describe('incremental rebuild (Astro incrementalBuild + the ingest cache)', () =
     for (const url of [...restored, ...rendered]) expect(a[`${url.slice(1)}index.html`], url).toBe(b[`${url.slice(1)}index.html`]);
   }, 180_000);
 });
+
+describe('the search index built beside Astro (scripts/build.ts)', () => {
+  test('fails the build when a page shows other text than its index entry was built from, naming the page', async () => {
+    const { postbuild } = await import('../../scripts/postbuild.ts');
+    const { readPageTexts } = await import('../../scripts/check/source-text.ts');
+    const { fold } = await import('../../scripts/search/search-api.js');
+    const urls = notices.map((n) => n.url);
+    const texts = new Map([...readPageTexts(dist, urls, '/')].map(([url, text]) => [url, fold(text)]));
+    const result = { notices: urls.length, units: 0, outputPath: join(dist, 'search/exact'), bytes: 0 };
+    // The texts of the pages themselves pass…
+    await expect(postbuild(dist, { searchIndex: { result, texts } })).resolves.toContain(`postbuild: every notice page shows exactly the text its search index entry was built from (${urls.length} page(s))`);
+    // …one character more in one notice's index text does not.
+    const url = '/notices/2022/weizhengban-25/';
+    texts.set(url, texts.get(url)!.replace('药品', '药品药'));
+    await expect(postbuild(dist, { searchIndex: { result, texts } })).rejects.toThrow(/the search index was built from other text than 1 page\(s\) show:\n {2}\/notices\/2022\/weizhengban-25\/: from character \d+, the index has “药/);
+  }, 60_000);
+});

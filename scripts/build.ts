@@ -1,0 +1,65 @@
+// `npm run build`: seeds → content → dist in one command.
+//   1. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
+//                page) must never make a local build pass where a fresh clone would fail;
+//   2. ingest    seeds → content/ (scripts/ingest/main.ts);
+//   3. astro build, and beside it the exact search index — it needs only the ingest's output, so
+//                it is built on the second core while Astro renders, into a staging folder
+//                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
+//   4. postbuild the checks over the built site (scripts/postbuild.ts), including that every page
+//                shows exactly the text the index was built from.
+// Each step prints its time as `[N ms]`; the build benchmark reads them. Arguments are passed to
+// `astro build` (e.g. --silent).
+import { spawn } from 'node:child_process';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { runIngest } from './ingest/main.ts';
+import { postbuild } from './postbuild.ts';
+import { basePathOf, installSearchApi, writeExactIndex } from './search/build.ts';
+import { BUNDLE_DIR } from './search/search-api.js';
+import { exactInputFromIngest } from './search/from-ingest.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
+const staging = join(dirname(outDir), `.${basename(outDir)}-search-staging`);
+const bundle = resolve(outDir, BUNDLE_DIR);
+const since = (start: number) => `[${Math.round(performance.now() - start)} ms]`;
+
+function astroBuild(args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
+  });
+}
+
+try {
+  let start = performance.now();
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
+  const ingested = runIngest();
+  console.log(`build: ingest ${since(start)}`);
+
+  start = performance.now();
+  const input = exactInputFromIngest(ingested, basePathOf());
+  const timedAstro = astroBuild(process.argv.slice(2)).then(() => console.log(`build: astro build ${since(start)}`));
+  const index = writeExactIndex(input, staging).then((result) => {
+    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes ${since(start)}`);
+    return result;
+  });
+  const [, result] = await Promise.all([timedAstro, index]);
+  renameSync(staging, bundle);
+  installSearchApi(outDir);
+
+  start = performance.now();
+  const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
+  for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts } })) console.log(line);
+  console.log(`build: postbuild ${since(start)}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  rmSync(staging, { recursive: true, force: true });
+  process.exitCode = 1;
+}
