@@ -1,4 +1,4 @@
 // `npm run ingest`: only the first step of the build (see scripts/ingest/main.ts).
 import { runIngest } from './ingest/main.ts';
 
-runIngest();
+await runIngest();

@@ -9,7 +9,7 @@ import type { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
-import { basePathOf, buildExactIndex, type ExactIndexResult } from './search/build.ts';
+import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
 import { fold } from './search/search-api.js';
 
 /** Notice URLs whose page text, folded, is not the text given for them (with where they part). */
@@ -65,6 +65,12 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     }
   };
   const root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..');
+  // The link check reads every page on its own thread from the start: it needs nothing the
+  // other steps make but /search-api.js, which is put in place first.
+  installSearchApi(distDir);
+  const linksDone = timed('links', () => linksOnWorker(distDir, basePath));
+  // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
+  linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.
   const urls = (JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as { url: string }[]).map((n) => n.url);
   const texts = await timed('parse', () => readPageTexts(distDir, urls, basePath));
@@ -72,17 +78,13 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
-  // The exact index and the link check run side by side: the index writes no HTML, and it puts
-  // /search-api.js (which the search page links) in place before its first await.
+  // The exact index (when not given) is built while the link check runs: it writes no HTML.
   const given = options.searchIndex;
   if (given) {
     const differ = sameTexts(texts, given.texts);
     if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
   }
-  const [exact, links] = await Promise.all([
-    given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)),
-    timed('links', () => linksOnWorker(distDir, basePath)),
-  ]);
+  const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }

@@ -41,27 +41,38 @@ export class IngestCache {
 
   /** The cached value of `key`, or `compute()`'s, stored for next time. */
   get<T>(kind: string, key: string, compute: () => T): T {
+    const found = this.lookup<T>(kind, key);
+    if (found !== undefined) return found;
+    const value = compute();
+    this.store(kind, key, value);
+    return value;
+  }
+
+  /** The cached value of `key`, if any; either way the entry counts as used by this run. */
+  lookup<T>(kind: string, key: string): T | undefined {
     if (!this.used.has(kind)) this.used.set(kind, new Set());
     this.used.get(kind)!.add(key);
-    const file = join(this.dir, kind, `${key}.json`);
     try {
-      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      const value = JSON.parse(readFileSync(join(this.dir, kind, `${key}.json`), 'utf8')) as T;
       this.hits++;
       return value;
     } catch {
       this.misses++;
-      const value = compute();
-      // Written whole or not at all (an interrupted run leaves no half entry), and a cache that
-      // cannot be written — a full disk, a concurrent run — costs time, never the result.
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(join(this.dir, kind), { recursive: true });
-        writeFileSync(tmp, JSON.stringify(value));
-        renameSync(tmp, file);
-      } catch {
-        rmSync(tmp, { force: true });
-      }
-      return value;
+      return undefined;
+    }
+  }
+
+  store(kind: string, key: string, value: unknown): void {
+    const file = join(this.dir, kind, `${key}.json`);
+    // Written whole or not at all (an interrupted run leaves no half entry), and a cache that
+    // cannot be written — a full disk, a concurrent run — costs time, never the result.
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(join(this.dir, kind), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(value));
+      renameSync(tmp, file);
+    } catch {
+      rmSync(tmp, { force: true });
     }
   }
 

@@ -10,7 +10,7 @@ import { citationForms, extractCitations } from './extract-citations.ts';
 import { extractEntities, mentionForms } from './extract-entities.ts';
 import type { Entities } from './extract-entities.ts';
 import { Linker } from './link-mentions.ts';
-import type { SpanFinder } from './link-mentions.ts';
+import type { MentionForm, SpanFinder } from './link-mentions.ts';
 import { noticePath } from './paths.ts';
 
 export interface Knowledge {
@@ -21,12 +21,13 @@ export interface Knowledge {
   linker: Linker;
   /** Changes exactly when the linker would link some text differently: part of a cached MDX file's key. */
   linkerKey: string;
+  linkerData: LinkerData;
 }
 
 export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
   const entities = extractEntities(notices);
   const { citations, titles } = extractCitations(notices);
-  const { linker, key: linkerKey } = makeLinker(notices, entities, citations, titles);
+  const { linker, key: linkerKey, data: linkerData } = makeLinker(notices, entities, citations, titles);
   listNamingNotices(notices, entities, linker);
   const files = new Map<string, string>([
     ['people.json', json(entities.people.map((p) => PersonSchema.parse(p)))],
@@ -35,10 +36,10 @@ export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
     ['memberships.json', json(entities.memberships.map((m) => MembershipSchema.parse(m)))],
     ['citations.json', json(citations.map((c) => CitationSchema.parse(c)))],
   ]);
-  return { entities, citations, files, linker, linkerKey };
+  return { entities, citations, files, linker, linkerKey, linkerData };
 }
 
-function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): { linker: Linker; key: string } {
+function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): { linker: Linker; key: string; data: LinkerData } {
   // A citation links to the notice when it is in the corpus, else to its reference page.
   const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : `references/${c.id}/`);
   const byId = new Map(citations.map((c) => [c.id, c]));
@@ -49,12 +50,25 @@ function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowl
   // 文号 are printed in many spellings (brackets, widths, spaces): found by parsing, not by form.
   const byDocNo = new Map<string, string>(notices.map((n) => [n.notice.docNo, noticePath(n.notice.id)]));
   for (const c of citations) if (c.kind === 'docNo' && !byDocNo.has(c.label)) byDocNo.set(c.label, citationPath(c));
-  const docNos: SpanFinder = (text) =>
+  const data: LinkerData = { forms, docNos: [...byDocNo] };
+  return { linker: linkerFrom(data), key: hash(JSON.stringify(forms), JSON.stringify(data.docNos)), data };
+}
+
+/** What a linker is made of, as plain data: so a worker thread can make the same one. */
+export interface LinkerData {
+  forms: MentionForm[];
+  /** Normalized 文号 → site path. */
+  docNos: [string, string][];
+}
+
+export function linkerFrom({ forms, docNos }: LinkerData): Linker {
+  const byDocNo = new Map(docNos);
+  const finder: SpanFinder = (text) =>
     findDocNos(text).flatMap(({ docNo, index, length }) => {
       const path = byDocNo.get(docNo);
       return path ? [{ index, length, path }] : [];
     });
-  return { linker: new Linker(forms, [docNos]), key: hash(JSON.stringify(forms), JSON.stringify([...byDocNo])) };
+  return new Linker(forms, [finder]);
 }
 
 /**

@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import { IngestCache } from './cache.ts';
 import { matchPersonnel } from './recover-personnel.ts';
 import { matchTable } from './recover-tables.ts';
-import { formatProblem, ingest, writeContent, type IngestResult } from './run.ts';
+import { formatProblem, ingestParallel, writeContent, type IngestResult } from './run.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export function runIngest(): IngestResult {
+export async function runIngest(): Promise<IngestResult> {
   const seedsDir = resolve(root, process.env.SEEDS_DIR ?? 'seeds');
   const outDir = resolve(root, process.env.CONTENT_DIR ?? 'content');
   // What did not change since the last run is taken from here (see ./cache.ts).
@@ -17,7 +17,7 @@ export function runIngest(): IngestResult {
   const cacheDir = process.env.INGEST_CACHE_DIR ?? 'node_modules/.cache/weixian-ingest';
   const cache = cacheDir === 'off' ? undefined : new IngestCache(resolve(root, cacheDir));
 
-  const result = ingest(seedsDir, [matchPersonnel, matchTable], cache);
+  const result = await ingestParallel(seedsDir, [matchPersonnel, matchTable], cache);
   const { problems, files, knowledge, notices } = result;
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p));

@@ -3,13 +3,14 @@
 // content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Gazette } from '../../schemas/notice.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
 import { codeVersion, hash, type IngestCache } from './cache.ts';
 import { buildKnowledge } from './knowledge.ts';
-import type { Knowledge } from './knowledge.ts';
+import type { Knowledge, LinkerData } from './knowledge.ts';
 import { compareText } from './no-loss.ts';
 import { parseHeader } from './parse-header.ts';
 import { readSeed } from './read-seed.ts';
@@ -32,6 +33,37 @@ export interface IngestResult {
  * unchanged notices not written to MDX again; the result is the same either way.
  */
 export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCache): IngestResult {
+  const run = prepare(seedsDir, matchers, cache);
+  if (!run.knowledge) return run.result;
+  const linker = run.knowledge.linker;
+  return finish(run, run.pending.map((n) => emitMdx(n.notice, n.sections, linker)));
+}
+
+/**
+ * The same as `ingest`, with the MDX of half the notices written on a worker thread (writing
+ * MDX is the ingest's largest cost, and the machine has a second core): the CLI's way.
+ */
+export async function ingestParallel(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Promise<IngestResult> {
+  const run = prepare(seedsDir, matchers, cache);
+  if (!run.knowledge) return run.result;
+  const half = Math.ceil(run.pending.length / 2);
+  const theirs = run.pending.length > 1 ? emitOnWorker(run.knowledge.linkerData, run.pending.slice(half)) : Promise.resolve([]);
+  const linker = run.knowledge.linker;
+  const mine = run.pending.slice(0, run.pending.length > 1 ? half : undefined).map((n) => emitMdx(n.notice, n.sections, linker));
+  return finish(run, [...mine, ...(await theirs)]);
+}
+
+interface Prepared {
+  result: IngestResult;
+  knowledge?: Knowledge;
+  /** Notices whose MDX is to be written, in order; the rest came from the cache. */
+  pending: BuiltNotice[];
+  keys: Map<BuiltNotice, string>;
+  cached: Map<BuiltNotice, string>;
+  cache?: IngestCache;
+}
+
+function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Prepared {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
@@ -45,17 +77,43 @@ export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCach
     notices.push(...seed.notices);
   }
   problems.push(...duplicateDocNos(notices));
-  const files = new Map<string, string>();
-  if (problems.length > 0) return { problems, notices, files };
+  const empty = { pending: [], keys: new Map(), cached: new Map() };
+  if (problems.length > 0) return { result: { problems, notices, files: new Map() }, ...empty };
   const knowledge = buildKnowledge(notices);
+  const keys = new Map<BuiltNotice, string>();
+  const cached = new Map<BuiltNotice, string>();
+  const pending: BuiltNotice[] = [];
   for (const n of notices) {
-    const emit = () => emitMdx(n.notice, n.sections, knowledge.linker);
-    const mdx = cache ? cache.get('mdx', hash(version, knowledge.linkerKey, JSON.stringify([n.notice, n.sections])), emit) : emit();
-    files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, mdx);
+    const key = cache ? hash(version, knowledge.linkerKey, JSON.stringify([n.notice, n.sections])) : '';
+    const found = cache?.lookup<string>('mdx', key);
+    keys.set(n, key);
+    if (found !== undefined) cached.set(n, found);
+    else pending.push(n);
   }
-  for (const [name, text] of knowledge.files) files.set(`data/${name}`, text);
+  return { result: { problems, notices, files: new Map(), knowledge }, knowledge, pending, keys, cached, cache };
+}
+
+/** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
+function finish({ result, knowledge, pending, keys, cached, cache }: Prepared, written: string[]): IngestResult {
+  pending.forEach((n, k) => {
+    cached.set(n, written[k]!);
+    cache?.store('mdx', keys.get(n)!, written[k]!);
+  });
+  for (const n of result.notices) result.files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, cached.get(n)!);
+  for (const [name, text] of knowledge!.files) result.files.set(`data/${name}`, text);
   cache?.prune();
-  return { problems, notices, files, knowledge };
+  return result;
+}
+
+/** MDX of `notices` written on a worker thread (./emit-worker.ts), in order. */
+function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const items = notices.map((n) => ({ notice: n.notice, sections: n.sections }));
+    const worker = new Worker(new URL('./emit-worker.ts', import.meta.url), { workerData: { linker, items } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`MDX worker exited with ${code}`)));
+  });
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */

@@ -1,12 +1,13 @@
 // The ingest cache (scripts/ingest/cache.ts) changes how fast the output comes, never what it is:
 // with a cache — empty, warm, or warm after a seed changed — the files are byte-identical to a
-// run without one, and only what changed is computed again.
+// run without one, and only what changed is computed again. Nor does writing half the MDX on a
+// worker thread (the CLI's ingestParallel).
 import { appendFileSync, cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { IngestCache } from '../../scripts/ingest/cache.ts';
-import { ingest } from '../../scripts/ingest/run.ts';
+import { ingest, ingestParallel } from '../../scripts/ingest/run.ts';
 import { matchers, root } from '../helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'ingest-cache-'));
@@ -41,4 +42,13 @@ describe('the ingest cache', () => {
     expect(readdirSync(join(cacheDir, 'seeds'))).toHaveLength(1);
     expect(readdirSync(join(cacheDir, 'mdx'))).toHaveLength(14);
   });
+});
+
+test('ingestParallel (half the MDX written on a worker thread) gives the same files as ingest', async () => {
+  const fresh = join(work, 'parallel-seeds');
+  cpSync(join(root, 'seeds'), fresh, { recursive: true });
+  const parallel = await ingestParallel(fresh, matchers);
+  expect(parallel.problems).toEqual([]);
+  expect([...parallel.files.keys()]).toEqual([...ingest(fresh, matchers).files.keys()]);
+  expect(parallel.files).toEqual(ingest(fresh, matchers).files);
 });
