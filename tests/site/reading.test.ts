@@ -178,18 +178,18 @@ describe('sitemap', () => {
 });
 
 describe('what pages load', () => {
-  test('one shared stylesheet (plus one for entity and browse pages), local, without web fonts; no script outside search but the ?hl= marker loader', () => {
+  test('one shared stylesheet (plus one for the other pages), local, without web fonts; no script outside search but the ?hl= marker loader', () => {
     const shared = new Set<string>();
     const extra = new Set<string>();
     for (const path of htmlPages().filter((p) => !p.startsWith('/search/'))) {
       const tree = fromHtml(read(path.endsWith('.html') ? path : join(path, 'index.html')));
       const css = selectAll('link[rel="stylesheet"]', tree).map((l) => String(l.properties.href));
-      // Every page loads the shared sheet; index and entity pages may add the entity pages' sheet,
+      // Every page loads the shared sheet; the others may add src/styles/pages.css,
       // which notice pages do not load.
       const noticePage = /^\/notices\/\d{4}\/[^/]+\/$/.test(path);
       expect(css.length, path).toBe(noticePage ? 1 : css.length);
       expect(css.length, path).toBeLessThanOrEqual(2);
-      const [base, more] = [css.find((c) => !/entity-pages/.test(c)), css.find((c) => /entity-pages/.test(c))];
+      const [base, more] = [css.find((c) => !/\/pages\./.test(c)), css.find((c) => /\/pages\./.test(c))];
       shared.add(base!);
       if (more) extra.add(more);
       // Notice pages: one inline line that fetches the marker only when opened from a search.

@@ -134,7 +134,8 @@ describe('incremental rebuild (Astro incrementalBuild + the ingest cache)', () =
     const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: join(work, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), INGEST_CACHE_DIR: join(work, 'ingest-cache') });
     // Built as `npm run build` does (not --silent, which Astro bundles differently), so the log
     // names each page and whether it was rendered or restored.
-    const astroLog = () => execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, encoding: 'utf8' });
+    // Colours stripped: with CI=true Astro colours its log even into a pipe.
+    const astroLog = () => execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, encoding: 'utf8' }).replace(/\x1b\[[0-9;]*m/g, '');
     expect(astroLog()).toMatch(/\(restored\)|\(\+\d+m?s\)/);
     // A person renamed in the knowledge base: the pages naming them must show the new name.
     const peopleFile = join(work, 'content/data/people.json');
