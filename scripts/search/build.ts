@@ -214,10 +214,9 @@ export async function writeExactIndex({ notices, texts, names, entities, basePat
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
     check('createIndex', errors);
     if (!index) throw new Error('exact index: pagefind createIndex returned no index');
-    for (const [i, n] of notices.entries()) {
-      const added = await index.addCustomRecord({ url: n.url, content: bigrams(unitLists[i]!).join(' '), language: 'und' });
-      check(`addCustomRecord ${n.url}`, added.errors);
-    }
+    // Sent without waiting for each answer: Pagefind indexes one record while the next is made.
+    const adding = notices.map((n, i) => index.addCustomRecord({ url: n.url, content: bigrams(unitLists[i]!).join(' '), language: 'und' }));
+    for (const [i, added] of (await Promise.all(adding)).entries()) check(`addCustomRecord ${notices[i]!.url}`, added.errors);
     const writing = index.writeFiles({ outputPath });
     // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
     unitShards = writeOwnFiles(staging, { notices, order, texts, unitLists, names, entities, basePath });
