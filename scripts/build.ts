@@ -15,7 +15,7 @@ import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
 import { postbuild } from './postbuild.ts';
-import { basePathOf, installSearchApi, writeExactIndex } from './search/build.ts';
+import { basePathOf, writeExactIndex } from './search/build.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
 
@@ -66,7 +66,6 @@ try {
   const [, result] = await Promise.all([timedAstro, index]);
   setPriority(0);
   renameSync(staging, bundle);
-  installSearchApi(outDir);
 
   start = performance.now();
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));

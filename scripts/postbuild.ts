@@ -4,11 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
+import { onWorker } from './worker.ts';
 import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
 import { fold } from './search/search-api.js';
 
@@ -30,15 +30,6 @@ function sameTexts(pages: ReadonlyMap<string, string>, given: ReadonlyMap<string
   return out;
 }
 
-function linksOnWorker(dist: string, base: string): Promise<ReturnType<typeof checkLinks>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check/links-worker.ts', import.meta.url), { workerData: { dist, base } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`link check worker exited with ${code}`)));
-  });
-}
-
 export interface PostbuildOptions {
   /**
    * The exact index, already built from the ingest's texts (scripts/build.ts builds it while Astro
@@ -50,7 +41,6 @@ export interface PostbuildOptions {
 
 /** All post-build steps, in order. Returns the lines to print. */
 export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}): Promise<string[]> {
-  // Nothing lost: checked on the built pages before anything else, naming seed lines on failure.
   // SITE_BASE is a path (/gazette/) or a full URL; page URLs in the API carry its path.
   const basePath = basePathOf();
   // Seeds are read from the project folder (NO_LOSS_ROOT: a test build's own folder).
@@ -68,10 +58,11 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // The link check reads every page on its own thread from the start: it needs nothing the
   // other steps make but /search-api.js, which is put in place first.
   installSearchApi(distDir);
-  const linksDone = timed('links', () => linksOnWorker(distDir, basePath));
+  const linksDone = timed('links', () => onWorker<ReturnType<typeof checkLinks>>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath }));
   // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
   linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.
+  // Nothing lost is checked first of the steps on this thread, naming seed lines on failure.
   const urls = (JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as { url: string }[]).map((n) => n.url);
   const texts = await timed('parse', () => readPageTexts(distDir, urls, basePath));
   const noLoss = await timed('no-loss', () => checkNoLoss(root, distDir, basePath, texts));

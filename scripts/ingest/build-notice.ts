@@ -79,7 +79,7 @@ function normalizeSectionTitle(title: string): string {
 }
 
 /** Everything the notice publishes as source text, in page order: header, then the sections. */
-export function publishedText(built: BuiltNotice, sourceHeader: { issuer: string; title: string; docLine: string }): string {
+export function publishedText(built: Pick<BuiltNotice, 'sections'>, sourceHeader: { issuer: string; title: string; docLine: string }): string {
   const parts = [sourceHeader.issuer, sourceHeader.title, sourceHeader.docLine];
   for (const s of built.sections) {
     if (s.title) parts.push(s.title);

@@ -3,7 +3,7 @@
 // content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { onWorker } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
@@ -34,9 +34,9 @@ export interface IngestResult {
  */
 export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCache): IngestResult {
   const run = prepare(seedsDir, matchers, cache);
-  if (!run.knowledge) return run.result;
-  const linker = run.knowledge.linker;
-  return finish(run, run.pending.map((n) => emitMdx(n.notice, n.sections, linker)));
+  const knowledge = run.result.knowledge;
+  if (!knowledge) return run.result;
+  return finish(run, run.pending.map((n) => emitMdx(n.notice, n.sections, knowledge.linker)));
 }
 
 /**
@@ -45,17 +45,17 @@ export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCach
  */
 export async function ingestParallel(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Promise<IngestResult> {
   const run = prepare(seedsDir, matchers, cache);
-  if (!run.knowledge) return run.result;
+  const knowledge = run.result.knowledge;
+  if (!knowledge) return run.result;
   const half = Math.ceil(run.pending.length / 2);
-  const theirs = run.pending.length > 1 ? emitOnWorker(run.knowledge.linkerData, run.pending.slice(half)) : Promise.resolve([]);
-  const linker = run.knowledge.linker;
-  const mine = run.pending.slice(0, run.pending.length > 1 ? half : undefined).map((n) => emitMdx(n.notice, n.sections, linker));
+  const theirs = run.pending.length > half ? emitOnWorker(knowledge.linkerData, run.pending.slice(half)) : Promise.resolve([]);
+  const mine = run.pending.slice(0, half).map((n) => emitMdx(n.notice, n.sections, knowledge.linker));
   return finish(run, [...mine, ...(await theirs)]);
 }
 
 interface Prepared {
+  /** Without files yet; its knowledge is absent when there were problems. */
   result: IngestResult;
-  knowledge?: Knowledge;
   /** Notices whose MDX is to be written, in order; the rest came from the cache. */
   pending: BuiltNotice[];
   keys: Map<BuiltNotice, string>;
@@ -90,30 +90,25 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
     if (found !== undefined) cached.set(n, found);
     else pending.push(n);
   }
-  return { result: { problems, notices, files: new Map(), knowledge }, knowledge, pending, keys, cached, cache };
+  return { result: { problems, notices, files: new Map(), knowledge }, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
-function finish({ result, knowledge, pending, keys, cached, cache }: Prepared, written: string[]): IngestResult {
+function finish({ result, pending, keys, cached, cache }: Prepared, written: string[]): IngestResult {
   pending.forEach((n, k) => {
     cached.set(n, written[k]!);
     cache?.store('mdx', keys.get(n)!, written[k]!);
   });
   for (const n of result.notices) result.files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, cached.get(n)!);
-  for (const [name, text] of knowledge!.files) result.files.set(`data/${name}`, text);
+  for (const [name, text] of result.knowledge!.files) result.files.set(`data/${name}`, text);
   cache?.prune();
   return result;
 }
 
 /** MDX of `notices` written on a worker thread (./emit-worker.ts), in order. */
 function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const items = notices.map((n) => ({ notice: n.notice, sections: n.sections }));
-    const worker = new Worker(new URL('./emit-worker.ts', import.meta.url), { workerData: { linker, items } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`MDX worker exited with ${code}`)));
-  });
+  const items = notices.map((n) => ({ notice: n.notice, sections: n.sections }));
+  return onWorker<string[]>(new URL('./emit-worker.ts', import.meta.url), { linker, items });
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */

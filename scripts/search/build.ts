@@ -1,5 +1,6 @@
-// Exact full-text index: `buildExactIndex(dist)` runs after astro build (see scripts/postbuild.ts)
-// and writes
+// Exact full-text index, written by `writeExactIndex` — from the ingest's output while Astro
+// renders (scripts/build.ts), or by `buildExactIndex(dist)` from the built pages (postbuild run on
+// its own). Postbuild also puts the search module in place (`installSearchApi`):
 //   dist/search-api.js                   the search module (a copy of ./search-api.js)
 //   dist/search/exact/                   a Pagefind bundle: one custom record per notice whose
 //                                        words are the bigrams of the notice's text units
@@ -41,12 +42,6 @@ export interface Entity {
   kind: string;
 }
 
-/** dist-relative path of a site URL (which carries the base path). */
-export const fileOfUrl = (distDir: string, url: string, basePath: string): string => pageFile(distDir, url, basePath);
-
-/** The text of a built page's [data-source-text] elements, as one string. */
-export const sourceText = pageSourceText;
-
 export function basePathOf(siteBase = process.env.SITE_BASE): string {
   return new URL(siteBase ?? '/', 'http://localhost').pathname.replace(/\/?$/, '/');
 }
@@ -58,7 +53,7 @@ export async function readNotices(distDir: string): Promise<NoticeApi[]> {
 /** Folded text of every notice, by notice id. */
 export async function noticeTexts(distDir: string, notices: NoticeApi[], basePath = basePathOf(), pageTexts?: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const n of notices) out.set(n.id, fold(pageTexts?.get(n.url) ?? sourceText(await readFile(fileOfUrl(distDir, n.url, basePath), 'utf8'))));
+  for (const n of notices) out.set(n.id, fold(pageTexts?.get(n.url) ?? pageSourceText(await readFile(pageFile(distDir, n.url, basePath), 'utf8'))));
   return out;
 }
 
@@ -147,9 +142,12 @@ function commonPrefix(xs: string[]): string {
   return p;
 }
 
-function check(step: string, errors: string[] | undefined): void {
-  if (errors && errors.length > 0) throw new Error(`exact index: pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
+/** Fail with every message Pagefind reported for `step`, not just the first. */
+export function pagefindCheck(prefix: string, step: string, errors: string[] | undefined): void {
+  if (errors && errors.length > 0) throw new Error(`${prefix}pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
+
+const check = (step: string, errors: string[] | undefined) => pagefindCheck('exact index: ', step, errors);
 
 export interface ExactIndexResult {
   notices: number;
@@ -179,9 +177,6 @@ export interface ExactInput {
 
 /** Build the exact index for the site in `distDir`, reading the built pages. */
 export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..'), pageTexts?: ReadonlyMap<string, string>): Promise<ExactIndexResult> {
-  // First, and synchronously: when this function returns its promise the module is in place, so
-  // the link check may run while the index is built (see scripts/postbuild.ts).
-  installSearchApi(distDir);
   const basePath = basePathOf();
   const notices = await readNotices(distDir);
   const texts = await noticeTexts(distDir, notices, basePath, pageTexts);

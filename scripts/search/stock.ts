@@ -5,12 +5,9 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { basePathOf, readNotices } from './build.ts';
+import { basePathOf, pagefindCheck, readNotices } from './build.ts';
 
-/** Fail with every message Pagefind reported, not just the first. */
-function check(step: string, errors: string[] | undefined): void {
-  if (errors && errors.length > 0) throw new Error(`pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
-}
+const check = (step: string, errors: string[] | undefined) => pagefindCheck('', step, errors);
 
 /** Index every notice page (their `data-pagefind-body` article) into `<distDir>/pagefind`; returns the page count. */
 export async function buildStockIndex(distDir = 'dist'): Promise<number> {
