@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { checkLinks } from './check/links.ts';
+import { htmlFiles, type checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
@@ -56,9 +56,12 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   };
   const root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..');
   // The link check reads every page on its own thread from the start: it needs nothing the
-  // other steps make but /search-api.js, which is put in place first.
+  // other steps make but /search-api.js, which is put in place first. Its pages are listed here,
+  // before the exact index (when built here) writes and removes folders in dist/ — walking dist/
+  // while that happens could meet a folder that is gone.
   installSearchApi(distDir);
-  const linksDone = timed('links', () => onWorker<ReturnType<typeof checkLinks>>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath }));
+  const pages = htmlFiles(distDir);
+  const linksDone = timed('links', () => onWorker<ReturnType<typeof checkLinks>>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages }));
   // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
   linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.

@@ -3,5 +3,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkLinks } from './links.ts';
 
-const { dist, base } = workerData as { dist: string; base: string };
-parentPort!.postMessage(checkLinks(dist, base));
+const { dist, base, pages } = workerData as { dist: string; base: string; pages: string[] };
+parentPort!.postMessage(checkLinks(dist, base, pages));

@@ -15,9 +15,11 @@ const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 const ASSET_TAG = /<(script|link|img|source|iframe|video|audio)\b[^>]*>/g;
 
-/** `base` is the site's URL path prefix, `/` or `/gazette/`. */
-export function checkLinks(dist: string, base = '/'): { problems: LinkProblem[]; pages: number; links: number } {
-  const pages = htmlFiles(dist);
+/**
+ * `base` is the site's URL path prefix, `/` or `/gazette/`; `pages` the HTML files to check, all
+ * of dist/ by default (postbuild lists them before anything else writes into dist/).
+ */
+export function checkLinks(dist: string, base = '/', pages = htmlFiles(dist)): { problems: LinkProblem[]; pages: number; links: number } {
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1]))));
@@ -61,7 +63,7 @@ export function checkLinks(dist: string, base = '/'): { problems: LinkProblem[];
   return { problems, pages: pages.length, links };
 }
 
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
     .sort()

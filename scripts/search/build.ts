@@ -198,7 +198,7 @@ export async function writeExactIndex({ notices, texts, names, entities, basePat
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(CHUNK_LOCATIONS); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
   // Our own files do not depend on Pagefind’s output: they are written (to a staging folder)
   // while Pagefind writes its bundle in its own process, and moved in when both are done.
-  const staging = `${outputPath}.staging`;
+  const staging = `${path.resolve(outputPath)}.staging`;
   await rm(staging, { recursive: true, force: true });
   // Notices newest first (ties: printed order); their place in this order is their number.
   const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
