@@ -15,8 +15,8 @@
 // on the issue. The output is deterministic and ingests without problems (tests/bench/synth.test.ts).
 //
 // CLI: node bench/synth.ts N OUTDIR [SEED]   → OUTDIR/weixian-gazette-YYYY-NN.txt
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { seededRandom } from './random.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -106,6 +106,8 @@ export function generateCorpus(n: number, outDir: string, seedFile = 'seeds/weix
   const seedYear = Number(headed?.[1] ?? named?.[1]);
   if (!seedYear) throw new Error(`generateCorpus: cannot tell the year of ${seedFile}`);
   mkdirSync(outDir, { recursive: true });
+  // The gazette's config travels with its issues.
+  copyFileSync(join(dirname(seedPath), 'gazette.yaml'), join(outDir, 'gazette.yaml'));
   const files: string[] = [];
   for (let k = 1; k <= n; k++) {
     const { year, number } = issueOf(k, seedYear);

@@ -32,7 +32,7 @@ export const GazetteConfigSchema = z.strictObject({
     /** The places above it, nearest first (邢台市, 河北省): their bodies are never this place's. */
     parents: z.array(Han),
   }),
-  /** 发文机关 of this place, with the 机关代字 each uses in its 文号 (字 left out: 威政办 for 威政办字). */
+  /** 发文机关 of this place, with the 机关代字 each uses in its 文号, as printed (威政办字). Their notices keep the plain URL when another 机关代字 sounds the same. */
   issuers: z
     .array(z.strictObject({ name: Han, docPrefixes: z.array(Han).default([]) }))
     .min(1, 'expected at least one issuer (the body that publishes the gazette)'),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** 文号, normalized: `威政办字〔2022〕25号` — full-width 〔〕, no spaces. */
 export const DocNoSchema = z
   .string()
-  .regex(/^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/, 'expected a 文号 like 威政办字〔2022〕25号');
+  .regex(/^[\u3400-\u9fff]+〔\d{4}〕\d+号$/, 'expected a 文号 like 威政办字〔2022〕25号');
 
 /** An ISO calendar date that exists (2022-02-30 does not). */
 export const IsoDateSchema = z
@@ -30,14 +30,20 @@ export const PersonnelMemberSchema = z.object({
 });
 
 export const NoticeSchema = z.object({
-  /** Stable id derived from the 文号: `2022-weizhengban-25`. */
-  id: z.string().regex(/^\d{4}-[a-z]+-\d+$/),
-  docNo: DocNoSchema,
+  /**
+   * Stable id from the 文号 (`2022-weizhengban-25`), or for a notice without one from its 文种,
+   * date and a tag of issuer and title (`2022-tonggao-0408-123456`); see scripts/ingest/notice-id.ts.
+   */
+  id: z.string().regex(/^\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an id like 2022-weizhengban-25'),
+  /** 文号; absent when the notice prints none (公告 and 通告 often do not). */
+  docNo: DocNoSchema.optional(),
   title: z.string().min(1),
-  /** The 文号 and 成文日期 as printed in the header (PDF spaces removed): the page shows this. */
-  printed: z.object({ docNo: z.string().min(1), date: z.string().min(1) }),
-  /** 发文机关. */
+  /** The 文号 and 成文日期 as printed under the title (PDF spaces removed): the page shows this. */
+  printed: z.object({ docNo: z.string().min(1).optional(), date: z.string().min(1).optional() }),
+  /** 发文机关: the first (lead) issuer. */
   issuer: z.string().min(1),
+  /** Every 发文机关 in printed order: one, or several for a joint notice. */
+  issuers: z.array(z.string().min(1)).min(1),
   /** 成文日期. */
   date: IsoDateSchema,
   /** 文种, read from the end of the title. */

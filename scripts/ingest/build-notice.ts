@@ -6,6 +6,7 @@ import { parseAttachmentList, recoverSections } from './recover-sections.ts';
 import { recoverBlocks, reflow } from './recover-blocks.ts';
 import type { NoticeHeader } from './parse-header.ts';
 import { normalizeTitle } from './parse-header.ts';
+import { plainNoticeId } from './notice-id.ts';
 import type { NoticeSpan } from './split-issue.ts';
 import type { Block, Member, Section, SourceLine } from './types.ts';
 
@@ -42,11 +43,13 @@ export function buildNotice(file: string, lines: SourceLine[], span: NoticeSpan,
   const personnel = sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'personnel' ? b.members : []));
   const source = lines.slice(span.start, span.end);
   const notice = NoticeSchema.parse({
-    id: `${header.docYear}-${header.docPrefixSlug}-${header.docSerial}`,
+    // The plain id; scripts/ingest/notice-id.ts tells sound-alike 机关代字 apart across the corpus.
+    id: plainNoticeId(header),
     docNo: header.docNo,
     title: header.title,
     printed: header.printed,
-    issuer: header.issuer,
+    issuer: header.issuers[0],
+    issuers: header.issuers,
     date: header.date,
     type: header.type,
     recipients: header.recipients,
@@ -79,8 +82,8 @@ function normalizeSectionTitle(title: string): string {
 }
 
 /** Everything the notice publishes as source text, in page order: header, then the sections. */
-export function publishedText(built: Pick<BuiltNotice, 'sections'>, sourceHeader: { issuer: string; title: string; docLine: string }): string {
-  const parts = [sourceHeader.issuer, sourceHeader.title, sourceHeader.docLine];
+export function publishedText(built: Pick<BuiltNotice, 'sections'>, notice: Pick<Notice, 'issuers' | 'title' | 'printed'>): string {
+  const parts = [...notice.issuers, notice.title, `${notice.printed.docNo ?? ''}${notice.printed.date ?? ''}`];
   for (const s of built.sections) {
     if (s.title) parts.push(s.title);
     for (const b of s.blocks) parts.push(blockText(b));

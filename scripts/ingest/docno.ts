@@ -17,7 +17,7 @@ const OPEN = '〔\\[［（(【〖';
 const CLOSE = '〕\\]］）)】〗';
 const DIGIT = '[0-9０-９]';
 /** The part after the 机关代字, spaces allowed anywhere: `〔 2022 〕 第 25 号`. */
-const TAIL = `[${OPEN}]\\s*(${DIGIT}(?:\\s*${DIGIT}){3})\\s*[${CLOSE}]\\s*(?:第\\s*)?(${DIGIT}(?:\\s*${DIGIT}){0,5})\\s*号`;
+const TAIL = `[${OPEN}]\\s*(${DIGIT}(?:\\s*${DIGIT}){3})\\s*[${CLOSE}]\\s*(?:第\\s*)?(${DIGIT}(?:\\s*${DIGIT}){0,5})\\s*[号號]`;
 const WHOLE = new RegExp(`^\\s*((?:[${CJK}]\\s*){1,12})${TAIL}\\s*$`);
 const TAIL_G = new RegExp(TAIL, 'g');
 const CJK_CHAR = new RegExp(`[${CJK}]`);
@@ -41,6 +41,18 @@ function parts(prefix: string, year: string, serial: string): DocNoParts | undef
   const s = Number(toAsciiDigits(serial).replace(/\s+/g, ''));
   if (y < 1949 || y > 2200 || !Number.isInteger(s) || s < 1) return undefined;
   return { prefix: prefix.replace(/\s+/g, ''), year: y, serial: s };
+}
+
+const LEADING = new RegExp(`^\\s*((?:[${CJK}]\\s*){1,12})${TAIL}`);
+
+/**
+ * A 文号 that opens a text (`威政字〔2022〕16 号 2022 年 4 月 8 日`): its parts, and the text after
+ * it; undefined when the text does not start with one.
+ */
+export function leadingDocNo(text: string): { parts: DocNoParts; printed: string; rest: string } | undefined {
+  const m = LEADING.exec(text);
+  const p = m && parts(m[1], m[2], m[3]);
+  return p ? { parts: p, printed: m[0].trim(), rest: text.slice(m[0].length) } : undefined;
 }
 
 /** A text that is exactly one 文号 (surrounding spaces allowed) → its parts; otherwise undefined. */
@@ -127,7 +139,7 @@ const pinyinOfPrefix = new Map<string, string>();
 
 /** A 6-digit number from the 机关代字's characters: digits never occur in pinyin, so a
  *  disambiguated slug can never equal a plain one. */
-function prefixTag(prefix: string): string {
+export function prefixTag(prefix: string): string {
   const h = createHash('sha1').update(prefix).digest();
   return String(h.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }

@@ -213,12 +213,12 @@ export function extractCitations(notices: BuiltNotice[]): ExtractedCitations {
   const titleToDocNo = new Map<string, string | null>();
   const ownKeys = new Map<string, Set<string>>();
   for (const { notice, sections } of notices) {
-    byDocNo.set(notice.docNo, notice.id);
+    if (notice.docNo) byDocNo.set(notice.docNo, notice.id);
     const keys = [notice.title, `${notice.issuer}${notice.title}`, ...sections.filter((s) => s.kind === 'document' && s.title).map((s) => s.title!)];
     const issued = /^(?:关于)?印发(.+)的通知$/.exec(notice.title)?.[1];
     if (issued) keys.push(issued);
     ownKeys.set(notice.id, new Set(keys.map(titleKey)));
-    for (const k of keys) claim(titleToDocNo, titleKey(k), notice.docNo);
+    if (notice.docNo) for (const k of keys) claim(titleToDocNo, titleKey(k), notice.docNo);
   }
   for (const list of mentions) for (const m of list) if (m.title && m.docNo) claim(titleToDocNo, titleKey(m.title), m.docNo);
 

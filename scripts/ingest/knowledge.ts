@@ -2,6 +2,7 @@
 // validated, serialized for content/data/, and turned into the linker that makes every mention
 // in a notice's text a link to its page.
 import { CitationSchema, GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
+import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { BuiltNotice } from './build-notice.ts';
 import { blockText } from './build-notice.ts';
 import { hash } from './cache.ts';
@@ -24,7 +25,7 @@ export interface Knowledge {
   linkerData: LinkerData;
 }
 
-export function buildKnowledge(notices: BuiltNotice[]): Knowledge {
+export function buildKnowledge(notices: BuiltNotice[], config: GazetteConfig): Knowledge {
   const entities = extractEntities(notices);
   const { citations, titles } = extractCitations(notices);
   const { linker, key: linkerKey, data: linkerData } = makeLinker(notices, entities, citations, titles);
@@ -48,7 +49,7 @@ function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowl
     ...citationForms(citations, titles).map((f) => ({ form: f.form, path: citationPath(byId.get(f.citation)!) })),
   ];
   // 文号 are printed in many spellings (brackets, widths, spaces): found by parsing, not by form.
-  const byDocNo = new Map<string, string>(notices.map((n) => [n.notice.docNo, noticePath(n.notice.id)]));
+  const byDocNo = new Map<string, string>(notices.flatMap((n) => (n.notice.docNo ? [[n.notice.docNo, noticePath(n.notice.id)] as const] : [])));
   for (const c of citations) if (c.kind === 'docNo' && !byDocNo.has(c.label)) byDocNo.set(c.label, citationPath(c));
   const data: LinkerData = { forms, docNos: [...byDocNo] };
   return { linker: linkerFrom(data), key: hash(JSON.stringify(forms), JSON.stringify(data.docNos)), data };

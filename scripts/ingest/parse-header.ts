@@ -1,85 +1,107 @@
-// Step 4: read a notice's printed header — issuer, title, 文号 + 成文日期, 主送机关 — and say
-// exactly what was expected when a part is missing or impossible.
-import { pinyin } from 'pinyin-pro';
-import { formatDocNo, parseDocNo } from './docno.ts';
-import { compact, DOC_TYPES } from './split-issue.ts';
+// Step 4: read a notice's printed header — 发文机关, 标题, 文号, 成文日期, 主送机关 — from the span
+// the split found, and say exactly what was expected when a part is missing or impossible.
+// A notice without a 文号 (公告 and 通告 often have none) is read too; its 成文日期 then comes
+// from the header or from the date under its 署名.
+import { formatDocNo, parseDocNo, type DocNoParts } from './docno.ts';
+import { dateLine, type ReadDate } from './dates.ts';
+import { titleKind } from './doc-kinds.ts';
+import { issuerNames } from './issuers.ts';
+import { compact } from './split-issue.ts';
 import type { NoticeSpan } from './split-issue.ts';
 import type { Problem, SourceLine } from './types.ts';
 
 export interface NoticeHeader {
-  issuer: string;
+  /** 发文机关 in printed order; joint issuers give several. */
+  issuers: string[];
   title: string;
-  docNo: string;
-  /** 文号 and 成文日期 exactly as printed, whitespace normalized. */
-  printed: { docNo: string; date: string };
-  /** Slug part from the 文号 prefix: 威政办字 → weizhengban. */
-  docPrefixSlug: string;
-  docYear: number;
-  docSerial: number;
+  /** Normalized 文号 (威政办字〔2022〕25号), when one is printed. */
+  docNo?: string;
+  docParts?: DocNoParts;
+  /** The 文号 line as printed, whitespace normalized: the page shows exactly this. */
+  printed: { docNo?: string; date?: string };
+  /** 成文日期, ISO. */
   date: string;
+  /** Where the 成文日期 was printed: under the title, or under the 署名 at the end. */
+  dateFrom: 'header' | 'signature';
   type: string;
   recipients: string[];
   /** Index just past the 主送机关 lines (= bodyStart when there are none). */
   recipientsEnd: number;
-  /** Index (into the issue's lines) of the first body line: the line after the 文号 line (主送机关 is body text). */
+  /** Index of the first body line (主送机关 is body text). */
   bodyStart: number;
 }
 
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-const EXAMPLE = '威政字〔2022〕16 号 2022 年 4 月 8 日';
-
 export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan): { header?: NoticeHeader; problems: Problem[] } {
-  const issuerLine = lines[span.start];
-  const issuer = compact(issuerLine.text);
-  const titleEnd = span.start + 1 + span.titleLines;
-  const title = normalizeTitle(lines.slice(span.start + 1, titleEnd).map((l) => l.text).join(''));
-  const docLine = titleEnd < span.end ? lines[titleEnd] : undefined;
-  const at = docLine?.line ?? lines[titleEnd - 1].line;
-  const text = toHalfWidthDigits(docLine?.text.trim() ?? '');
-  const date = DATE.exec(text);
-  // The 文号 is what precedes the date on the line, in any of its printed spellings.
-  const docNo = parseDocNo(date ? text.slice(0, date.index) : text);
   const problems: Problem[] = [];
-  if (!docNo && !date) {
-    problems.push({ file, line: at, message: `expected the 文号 and 成文日期 line after the title “${title}” (e.g. ${EXAMPLE}), found “${docLine?.text.trim() ?? 'end of file'}”` });
-  } else if (!docNo) {
-    problems.push({ file, line: at, message: `expected a 文号 (e.g. 威政字〔2022〕16 号) before the 成文日期, found “${docLine!.text.trim()}”` });
-  } else if (!date) {
-    problems.push({ file, line: at, message: `expected a 成文日期 (e.g. 2022 年 4 月 8 日) after the 文号, found “${docLine!.text.trim()}”` });
-  }
-  let iso = '';
-  if (date) {
-    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    const check = new Date(`${iso}T00:00:00Z`);
-    if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
-      problems.push({ file, line: at, message: `expected a real calendar date, found ${y} 年 ${m} 月 ${d} 日` });
+  const title = normalizeTitle(lines.slice(span.titleLines[0], span.titleLines[1]).map((l) => l.text).join(''));
+  const titleLine = lines[span.titleLines[0]].line;
+  const kind = titleKind(title);
+  const bodyStart = span.headerLines[1];
+  let date: ReadDate | undefined = span.date;
+  let dateFrom: NoticeHeader['dateFrom'] = 'header';
+  let dateAt = lines[span.headerLines[0]]?.line ?? titleLine;
+  if (!date) {
+    const signed = signatureDate(lines, bodyStart, span.end);
+    if (signed) {
+      date = signed.date;
+      dateAt = lines[signed.index].line;
+      dateFrom = 'signature';
     }
   }
-  if (problems.length > 0 || !docNo) return { problems };
-  const prefix = docNo.prefix;
-  const { recipients, next } = readRecipients(lines, titleEnd + 1, span.end);
+  if (!date) {
+    problems.push({
+      file,
+      line: span.headerLines[1] > span.headerLines[0] ? lines[span.headerLines[0]].line : titleLine,
+      message: `expected a 成文日期 for “${title}”: after its 文号 (e.g. 2022 年 4 月 8 日), on the line under it, or under the 署名 at its end; found none`,
+    });
+  } else if (!date.iso) {
+    problems.push({ file, line: dateAt, message: `expected a real calendar date, found ${date.printed} (${date.year}-${date.month}-${date.day} does not exist)` });
+  }
+  const docParts = span.docNo ? parseDocNo(span.docNo) : undefined;
+  if (problems.length > 0 || !date?.iso || !kind) return { problems };
+  const { recipients, next } = readRecipients(lines, bodyStart, span.end);
+  const headerText = lines.slice(span.headerLines[0], span.headerLines[1]).map((l) => l.text.trim()).join(' ');
+  const printedDate = dateFrom === 'header' ? date.printed : undefined;
   return {
     problems,
     header: {
-      issuer,
+      issuers: span.issuers.map(normalizeTitle),
       title,
-      docNo: formatDocNo(docNo),
-      // Same length as `text` (only digits were narrowed), so the match's index holds there too.
-      printed: { docNo: normalizeTitle(docLine!.text.trim().slice(0, date!.index)), date: normalizeTitle(docLine!.text.trim().slice(date!.index)) },
-      docPrefixSlug: pinyin(prefix.replace(/字$/, ''), { toneType: 'none', type: 'array' }).join('').toLowerCase(),
-      docYear: docNo.year,
-      docSerial: docNo.serial,
-      date: iso,
-      type: DOC_TYPES.find((t) => title.endsWith(t)) ?? '通知',
+      docNo: docParts ? formatDocNo(docParts) : undefined,
+      docParts,
+      printed: {
+        docNo: span.docNo ? normalizeTitle(span.docNo) : undefined,
+        // What the header line prints after the 文号 (a date, or a 签发人 and a date).
+        date: printedDate ? normalizeTitle(span.docNo ? afterDocNo(headerText, span.docNo) : headerText) : undefined,
+      },
+      date: date.iso,
+      dateFrom,
+      type: kind.type,
       recipients,
-      bodyStart: titleEnd + 1,
+      bodyStart,
       recipientsEnd: next,
     },
   };
 }
 
-/** 主送机关: 1–3 lines right after the 文号 line, ending in a colon, with no sentence in them. */
+/** The header text after its 文号 as printed. */
+function afterDocNo(headerText: string, docNo: string): string {
+  return headerText.slice(headerText.indexOf(docNo) + docNo.length).trim();
+}
+
+/**
+ * The 成文日期 under the 署名 (GB/T 9704: the issuer's name, then the date): the first date line
+ * in the body whose line above names a body.
+ */
+function signatureDate(lines: SourceLine[], from: number, end: number): { date: ReadDate; index: number } | undefined {
+  for (let i = from + 1; i < end; i++) {
+    const date = dateLine(lines[i].text);
+    if (date && issuerNames(lines[i - 1].text)) return { date, index: i };
+  }
+  return undefined;
+}
+
+/** 主送机关: 1–3 lines right after the header, ending in a colon, with no sentence in them. */
 function readRecipients(lines: SourceLine[], from: number, end: number): { recipients: string[]; next: number } {
   let text = '';
   for (let k = 0; k < 3 && from + k < end; k++) {

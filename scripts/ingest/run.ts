@@ -5,6 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { onWorker } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
+import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
+import { checkHeaderLines } from './check-headers.ts';
+import { assignNoticeIds } from './notice-id.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
@@ -13,6 +16,7 @@ import { buildKnowledge } from './knowledge.ts';
 import type { Knowledge, LinkerData } from './knowledge.ts';
 import { compareText } from './no-loss.ts';
 import { parseHeader } from './parse-header.ts';
+import { parseDocNo } from './docno.ts';
 import { readSeed } from './read-seed.ts';
 import { splitIssue } from './split-issue.ts';
 import { stripFurniture } from './strip-furniture.ts';
@@ -26,6 +30,8 @@ export interface IngestResult {
   files: Map<string, string>;
   /** Absent when there were problems: nothing is written then anyway. */
   knowledge?: Knowledge;
+  /** The gazette's validated config (seeds/gazette.yaml); absent when it has problems. */
+  config?: GazetteConfig;
 }
 
 /**
@@ -66,20 +72,23 @@ interface Prepared {
 function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Prepared {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
+  const empty = { pending: [], keys: new Map(), cached: new Map() };
+  const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
+  if (!config) return { result: { problems: configProblems, notices, files: new Map() }, ...empty };
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  if (seeds.length === 0) problems.push({ file: seedsDir, line: 0, message: 'expected at least one gazette issue (*.txt) in the seeds folder' });
-  const version = cache ? codeVersion() + matchers.map((m) => m.name).join() : '';
+  if (seeds.length === 0) problems.push({ file: 'seeds/', line: 1, message: 'expected at least one gazette issue (*.txt) in the seeds folder' });
+  const version = cache ? codeVersion() + matchers.map((m) => m.name).join() + JSON.stringify(config) : '';
   for (const name of seeds) {
     const file = `seeds/${name}`;
     const bytes = readFileSync(join(seedsDir, name));
-    const seed = cache ? cache.get('seeds', hash(version, file, bytes), () => ingestSeed(file, bytes, matchers)) : ingestSeed(file, bytes, matchers);
+    const seed = cache ? cache.get('seeds', hash(version, file, bytes), () => ingestSeed(file, bytes, matchers, config)) : ingestSeed(file, bytes, matchers, config);
     problems.push(...seed.problems);
     notices.push(...seed.notices);
   }
   problems.push(...duplicateDocNos(notices));
-  const empty = { pending: [], keys: new Map(), cached: new Map() };
+  problems.push(...finalIds(notices, config));
   if (problems.length > 0) return { result: { problems, notices, files: new Map() }, ...empty };
-  const knowledge = buildKnowledge(notices);
+  const knowledge = buildKnowledge(notices, config);
   const keys = new Map<BuiltNotice, string>();
   const cached = new Map<BuiltNotice, string>();
   const pending: BuiltNotice[] = [];
@@ -90,7 +99,7 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
     if (found !== undefined) cached.set(n, found);
     else pending.push(n);
   }
-  return { result: { problems, notices, files: new Map(), knowledge }, pending, keys, cached, cache };
+  return { result: { problems, notices, files: new Map(), knowledge, config }, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
@@ -101,6 +110,7 @@ function finish({ result, pending, keys, cached, cache }: Prepared, written: str
   });
   for (const n of result.notices) result.files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, cached.get(n)!);
   for (const [name, text] of result.knowledge!.files) result.files.set(`data/${name}`, text);
+  result.files.set('data/gazette.json', `${JSON.stringify(result.config, null, 2)}\n`);
   cache?.prune();
   return result;
 }
@@ -112,14 +122,14 @@ function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<strin
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */
-function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[]): { problems: Problem[]; notices: BuiltNotice[] } {
+function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config: GazetteConfig): { problems: Problem[]; notices: BuiltNotice[] } {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
   const read = readSeed(file, bytes);
   problems.push(...read.problems);
   if (!read.seed) return { problems, notices };
   const furniture = stripFurniture(read.seed.lines);
-  const gazette = gazetteOf(file, furniture, problems);
+  const gazette = gazetteOf(file, furniture, config, problems);
   const { spans, problems: splitProblems } = splitIssue(file, furniture.lines);
   problems.push(...splitProblems);
   spans.forEach((span, k) => {
@@ -127,16 +137,22 @@ function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[]): { pro
     problems.push(...headerProblems);
     if (!header || !gazette) return;
     const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
-    const docLine = `${header.printed.docNo}${header.printed.date}`;
-    problems.push(...compareText(file, built.source, publishedText(built, { issuer: header.issuer, title: header.title, docLine })));
+    problems.push(...compareText(file, built.source, publishedText(built, built.notice)));
     notices.push(built);
   });
+  // The property a merge of two notices breaks, checked on its own: every 文号 line heads a notice.
+  problems.push(...checkHeaderLines(file, furniture.lines, spans, problems));
   return { problems, notices };
 }
 
 /** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */
-function gazetteOf(file: string, furniture: Furniture, problems: Problem[]): Gazette | undefined {
+function gazetteOf(file: string, furniture: Furniture, config: GazetteConfig, problems: Problem[]): Gazette | undefined {
   const [first, ...rest] = furniture.headers;
+  for (const h of furniture.headers) {
+    if (h.name !== config.gazette.name) {
+      problems.push({ file, line: h.line, message: `expected the running header to name 《${config.gazette.name}》 (seeds/gazette.yaml), found 《${h.name}》 — is this an issue of another gazette, or is gazette.name in seeds/gazette.yaml wrong?` });
+    }
+  }
   for (const h of rest) {
     if (h.year !== first.year || h.number !== first.number) {
       problems.push({ file, line: h.line, message: `expected every running header to name ${first.year} 年第 ${first.number} 号 (as on line ${first.line}), found ${h.year} 年第 ${h.number} 号` });
@@ -145,14 +161,30 @@ function gazetteOf(file: string, furniture: Furniture, problems: Problem[]): Gaz
   if (first) return { year: first.year, number: first.number };
   const named = /(\d{4})-(\d{1,3})\.txt$/.exec(file);
   if (named) return { year: Number(named[1]), number: Number(named[2]) };
-  problems.push({ file, line: 1, message: 'expected a running header like 《威县人民政府公报》2022 年第 2 号, or a file name ending in -YYYY-NN.txt, to tell the gazette issue' });
+  problems.push({ file, line: 1, message: `expected a running header like 《${config.gazette.name}》2022 年第 2 号, or a file name ending in -YYYY-NN.txt, to tell the gazette issue` });
   return undefined;
+}
+
+/** Ids unique across the corpus (./notice-id.ts): set on each notice, or a problem per clash. */
+function finalIds(notices: BuiltNotice[], config: GazetteConfig): Problem[] {
+  const { ids, problems } = assignNoticeIds(
+    notices.map(({ notice }) => {
+      const parts = notice.docNo ? parseDocNo(notice.docNo) : undefined;
+      return { id: notice.id, prefix: parts?.prefix, year: parts?.year, serial: parts?.serial, file: notice.source.file, line: notice.source.lines[0] };
+    }),
+    config,
+  );
+  notices.forEach((n, k) => (n.notice.id = ids[k]));
+  // A 文号 printed twice is reported as such (duplicateDocNos); its id clash says nothing more.
+  const twice = new Set(duplicateDocNos(notices).map((p) => `${p.file}:${p.line}`));
+  return problems.filter((p) => !twice.has(`${p.file}:${p.line}`));
 }
 
 function duplicateDocNos(notices: BuiltNotice[]): Problem[] {
   const seen = new Map<string, BuiltNotice>();
   const problems: Problem[] = [];
   for (const n of notices) {
+    if (!n.notice.docNo) continue;
     const first = seen.get(n.notice.docNo);
     if (!first) {
       seen.set(n.notice.docNo, n);

@@ -1,69 +1,221 @@
-// Step 3: split one gazette issue into its notices. A notice starts at a line that is only an
-// issuer (威县人民政府 / 威县人民政府办公室), followed by a title that ends in a 文种 word and
-// then the 文号 + 成文日期 line. The notice runs until the next notice starts.
+// Step 3: split one gazette issue into its notices, from the documents' own structure (GB/T
+// 9704-2012 as a gazette reprints it): 发文机关 line(s) → 标题 (any number of lines, ending in a
+// 文种 or in the kind of document it is) → 发文字号 and/or 成文日期 → body. A notice runs until
+// the next one starts.
+//
+// The anchor is the header line. Every line that opens with a 文号 is either the header of a
+// notice — with a title ending in a 文种 right above it and its issuer above that — or a
+// problem with its line: a merge of two notices, which no later check could see, is never
+// possible silently. A date line is a header when an issuer and a title stand above it; a
+// notice printed with neither (a 公告 dated under its signature) starts at an issuer line
+// followed by a title ending in a 文种.
+import { leadingDocNo } from './docno.ts';
+import { dateAtEnd, dateLine, type ReadDate } from './dates.ts';
+import { titleKind } from './doc-kinds.ts';
+import { issuerNames, fullIssuerNames } from './issuers.ts';
+import { foldForMatching } from './fold.ts';
 import type { Problem, SourceLine } from './types.ts';
 
-const ISSUER = /^[\u4e00-\u9fff]{2,16}(?:人民政府|人民政府办公室)$/;
-/** The 15 文种 of 《党政机关公文处理工作条例》; a notice's title ends with one of them. */
-export const DOC_TYPES = ['决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'];
-const TITLE_END = new RegExp(`(?:${DOC_TYPES.join('|')})$`);
-const MAX_TITLE_LINES = 4;
+export { DOC_TYPES } from './doc-kinds.ts';
+
+/** A title this long is no title: 10 lines of a 21-em column is 210 characters. */
+const MAX_TITLE_LINES = 10;
+/** A line longer than this is body text, not part of a title or a header. */
+const MAX_HEADER_LINE = 44;
 
 export interface NoticeSpan {
-  /** Index into the issue's SourceLine[] of the issuer line. */
+  /** Index into the issue's lines of the notice's first line (its first issuer line, or its title). */
   start: number;
   /** Exclusive end index. */
   end: number;
-  /** Number of title lines after the issuer line. */
-  titleLines: number;
+  /** Issuer lines [from, to); empty when the issuer is printed in the title. */
+  issuerLines: [number, number];
+  /** The bodies issuing it, in printed order (joint issuers: several). */
+  issuers: string[];
+  /** Title lines [from, to). */
+  titleLines: [number, number];
+  /** 文号 / 成文日期 lines under the title [from, to); empty when none is printed there. */
+  headerLines: [number, number];
+  /** The 文号 line's 文号, as printed, when there is one. */
+  docNo?: string;
+  /** The date printed in the header, when there is one. */
+  date?: ReadDate;
 }
 
-export function splitIssue(file: string, lines: SourceLine[]): { spans: NoticeSpan[]; problems: Problem[] } {
-  const starts: { start: number; titleLines: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!ISSUER.test(compact(lines[i].text))) continue;
-    const titleLines = titleLength(lines, i + 1);
-    if (titleLines > 0) starts.push({ start: i, titleLines });
-  }
-  const problems: Problem[] = [];
-  if (starts.length === 0) {
-    problems.push({
-      file,
-      line: lines[0]?.line ?? 1,
-      message: 'expected at least one notice: an issuer line (e.g. 威县人民政府) followed by a title ending in a 文种 (e.g. …的通知)',
-    });
-  } else if (starts[0].start > 0) {
-    const first = lines[0];
-    problems.push({ file, line: first.line, message: `expected a notice header (issuer line) before any text, found “${first.text.slice(0, 20)}”` });
-  }
-  const spans = starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? lines.length }));
-  return { spans, problems };
+/** A line that opens with a 文号 and says nothing else but a date or a 签发人. */
+export interface DocNoLine {
+  docNo: string;
+  date?: ReadDate;
+  /** What follows the 文号 and is neither a date nor a 签发人, when the line does not fit. */
+  misfit?: string;
 }
-
-/**
- * How many lines after an issuer line form a title ending in a 文种 word (0 = not a title).
- * A title may end in 通知 on one line and go on (…通知的通知), so prefer the length that the
- * 文号 line follows; without a 文号 line the last candidate wins and the header step complains.
- */
-function titleLength(lines: SourceLine[], from: number): number {
-  let title = '';
-  let candidate = 0;
-  for (let k = 0; k < MAX_TITLE_LINES && from + k < lines.length; k++) {
-    const text = compact(lines[from + k].text);
-    // A title never contains sentence punctuation; body text does.
-    if (/[。；：]/.test(text)) break;
-    title += text;
-    if (!TITLE_END.test(title) || !/^(?:关于|印发|转发|批转)/.test(title)) continue;
-    candidate = k + 1;
-    if (LOOKS_LIKE_DOC_LINE.test(compact(lines[from + k + 1]?.text ?? ''))) break;
-  }
-  return candidate;
-}
-
-/** Loose: anything with a bracketed year or a date is the header's 文号/日期 line. */
-const LOOKS_LIKE_DOC_LINE = /[〔\[［(（【]\d{4}[〕\]］)）】]|\d{4}年\d{1,2}月\d{1,2}日$/;
 
 /** Whitespace removed: the PDF sprinkles spaces that are not part of the text. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/**
+ * Is this line a header's 文号 line? undefined for a line that does not open with a 文号, or
+ * whose 文号 runs on into a sentence (a wrapped body line `冀政办字〔2021〕84 号文件精神，…`).
+ */
+export function docNoLine(text: string): DocNoLine | undefined {
+  const lead = leadingDocNo(text);
+  if (!lead) return undefined;
+  const rest = lead.rest.trim();
+  if (rest === '') return { docNo: lead.printed };
+  const date = dateAtEnd(rest);
+  const before = date ? rest.slice(0, date.index).trim() : rest;
+  // 上行文 print the 签发人 on the 文号 line: `威政字〔2022〕16号 签发人：张三`.
+  const signer = /^签\s*发\s*人\s*[：:]\s*[\u3400-\u9fff ]{2,12}$/;
+  if (before === '' || signer.test(before)) return { docNo: lead.printed, date };
+  // Running text goes on in a sentence; a header that does not fit is short and plain.
+  if (/[，。；、“”《》]/.test(rest) || compact(rest).length > 24) return undefined;
+  return { docNo: lead.printed, date, misfit: rest };
+}
+
+function titleLike(text: string): boolean {
+  const c = compact(text);
+  return c.length > 0 && c.length <= MAX_HEADER_LINE && !/[。；！？]|[：:，、]$/.test(c) && !docNoLine(text) && !dateLine(text);
+}
+
+/** A title's issuer printed in it: `威县人民政府关于…的通知` → 威县人民政府. */
+function issuerInTitle(title: string): string | undefined {
+  const at = title.indexOf('关于');
+  if (at < 2) return undefined;
+  const names = issuerNames(title.slice(0, at));
+  return names?.length === 1 ? names[0] : undefined;
+}
+
+interface Above {
+  issuerLines: [number, number];
+  issuers: string[];
+  titleLines: [number, number];
+}
+
+/**
+ * The issuer and title printed above line `at` (a header line): title lines ending in a 文种
+ * or a document kind, and the issuer line(s) above them, or the issuer named in the title.
+ */
+function headAbove(lines: SourceLine[], at: number): Above | { problem: string } {
+  const titleEnd = at;
+  let k = at - 1;
+  for (; k >= 0 && titleEnd - k <= MAX_TITLE_LINES + 1; k--) {
+    const names = issuerNames(lines[k].text);
+    if (names && k < titleEnd - 1 && titleKind(join(lines, k + 1, titleEnd))) {
+      // Joint issuers printed on several lines: more full names (中共…, a place's …) above.
+      let from = k;
+      const issuers = [...names];
+      while (from > 0) {
+        const more = issuerNames(lines[from - 1].text);
+        if (!more || !fullIssuerNames(more) || !fullIssuerNames(issuers)) break;
+        issuers.unshift(...more);
+        from--;
+      }
+      return { issuerLines: [from, k + 1], issuers, titleLines: [k + 1, titleEnd] };
+    }
+    if (!titleLike(lines[k].text)) break;
+  }
+  const titleStart = k + 1;
+  if (titleStart === titleEnd) {
+    const above = lines[titleEnd - 1]?.text;
+    if (above === undefined) return { problem: 'it is the first line: no 发文机关 or title stands above it' };
+    if (docNoLine(above) || dateLine(above)) return { problem: 'the line above it is a header line too (a 文号 or date printed twice?)' };
+  }
+  // The title is every title-like line above: find where a title ending in a 文种 begins.
+  for (let from = titleStart; from < titleEnd; from++) {
+    const title = join(lines, from, titleEnd);
+    if (!titleKind(title)) continue;
+    if (issuerInTitle(foldForMatching(title))) {
+      // Printed as in the title (the folded text has the same length: OpenCC maps characters here).
+      const issuer = title.slice(0, foldForMatching(title).indexOf('关于'));
+      return { issuerLines: [from, from], issuers: [issuer], titleLines: [from, titleEnd] };
+    }
+  }
+  return titleStart < titleEnd && titleKind(join(lines, titleStart, titleEnd))
+    ? { problem: `no 发文机关 line stands above its title “${join(lines, Math.max(titleStart, titleEnd - 3), titleEnd)}”` }
+    : { problem: `the line above it, “${lines[titleEnd - 1].text.trim()}”, does not end a title (a title ends in a 文种 such as 通知, 批复, 公告, or in the kind of document, such as 办法)` };
+}
+
+function join(lines: SourceLine[], from: number, to: number): string {
+  return lines.slice(from, to).map((l) => compact(l.text)).join('');
+}
+
+const FIX = 'If it is body text, mark it so in the seed\'s corrections file (see README “Correcting an issue”).';
+
+/** Every notice of the issue, and a problem for every header line that begins none. */
+export function splitIssue(file: string, lines: SourceLine[], options: { notHeaders?: Set<number> } = {}): { spans: NoticeSpan[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const heads: Omit<NoticeSpan, 'end'>[] = [];
+  const taken = new Set<number>();
+  const skip = options.notHeaders ?? new Set<number>();
+
+  // 1. 文号 lines: each is a notice's header, or a problem.
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(lines[i].line)) continue;
+    const doc = docNoLine(lines[i].text);
+    if (!doc) continue;
+    const printed = lines[i].text.trim();
+    if (doc.misfit) {
+      problems.push({ file, line: lines[i].line, message: `expected a header line of a 文号 followed by nothing, a 成文日期 or a 签发人, found “${doc.misfit}” after ${doc.docNo} in “${printed}”. ${FIX}` });
+      continue;
+    }
+    const above = headAbove(lines, i);
+    if ('problem' in above) {
+      problems.push({ file, line: lines[i].line, message: `expected “${printed}” to head a notice, but ${above.problem}. ${FIX}` });
+      continue;
+    }
+    let headerEnd = i + 1;
+    let date = doc.date;
+    // The 成文日期 may stand on the line after the 文号.
+    const next = lines[i + 1] && !skip.has(lines[i + 1].line) ? dateLine(lines[i + 1].text) : undefined;
+    if (!date && next) {
+      date = next;
+      headerEnd = i + 2;
+    }
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], docNo: doc.docNo, date });
+    for (let k = above.issuerLines[0]; k < headerEnd; k++) taken.add(k);
+  }
+
+  // 2. Date lines under an issuer and a title: the header of a notice without a 文号.
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(i) || skip.has(lines[i].line)) continue;
+    const date = dateLine(lines[i].text);
+    if (!date) continue;
+    const above = headAbove(lines, i);
+    if ('problem' in above || above.titleLines.some((k) => taken.has(k)) || taken.has(above.issuerLines[0])) continue;
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, i + 1], date });
+    for (let k = above.issuerLines[0]; k <= i; k++) taken.add(k);
+  }
+
+  // 3. An issuer line and a title ending in a 文种, with no header line under it.
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(i)) continue;
+    const names = issuerNames(lines[i].text);
+    if (!names) continue;
+    for (let end = i + 2; end <= Math.min(lines.length, i + 1 + MAX_TITLE_LINES); end++) {
+      if (!titleLike(lines[end - 1].text) || taken.has(end - 1)) break;
+      if (!titleKind(join(lines, i + 1, end))?.isDocType || !foldForMatching(join(lines, i + 1, end)).includes('关于')) continue;
+      // …的通知 may go on: `关于转发…的通知` + `的通知` on a short last line.
+      const more = lines[end];
+      if (more && !taken.has(end) && titleLike(more.text) && compact(more.text).length <= 10 && titleKind(join(lines, i + 1, end + 1))?.isDocType) end++;
+      heads.push({ start: i, issuerLines: [i, i + 1], issuers: names, titleLines: [i + 1, end], headerLines: [end, end] });
+      for (let k = i; k < end; k++) taken.add(k);
+      break;
+    }
+  }
+
+  heads.sort((a, b) => a.start - b.start);
+  if (heads.length === 0) {
+    problems.push({
+      file,
+      line: lines[0]?.line ?? 1,
+      message: 'expected at least one notice: a 发文机关 line (e.g. X县人民政府), a title ending in a 文种 (e.g. 关于…的通知) and its 文号 or 成文日期 line',
+    });
+  } else if (heads[0].start > 0) {
+    const first = lines[0];
+    problems.push({ file, line: first.line, message: `expected a notice header (发文机关 line) before any text, found “${first.text.trim().slice(0, 20)}”` });
+  }
+  const spans = heads.map((h, k) => ({ ...h, end: heads[k + 1]?.start ?? lines.length }));
+  return { spans, problems };
 }

@@ -339,7 +339,7 @@ function writeOwnFiles(dir: string, { notices, order, texts, unitLists, names, e
   // 文号 and titles, folded, for "the notice whose 文号 or title is the query".
   const exactShards = Array.from({ length: SHARDS.exact }, () => ({}) as Record<string, number[]>);
   for (const [k, i] of order.entries()) {
-    for (const key of new Set([fold(notices[i]!.docNo), fold(notices[i]!.title)])) {
+    for (const key of new Set([notices[i]!.docNo, notices[i]!.title].filter((t): t is string => !!t).map(fold))) {
       ((exactShards[shardOf(key, SHARDS.exact)]![key] ??= []) as number[]).push(k);
     }
   }

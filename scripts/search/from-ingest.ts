@@ -13,7 +13,7 @@ import { fold, noticeUrl } from './search-api.js';
 
 /** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
 export function noticeText({ notice, sections }: BuiltNotice): string {
-  return publishedText({ sections }, { issuer: notice.issuer, title: notice.title, docLine: `${notice.printed.docNo}${notice.printed.date}` });
+  return publishedText({ sections }, notice);
 }
 
 const KINDS = [

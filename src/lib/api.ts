@@ -5,9 +5,11 @@ import { noticeUrl } from './urls.ts';
 
 export interface NoticeRecord {
   id: string;
-  docNo: string;
+  /** Absent when the notice prints no 文号. */
+  docNo?: string;
   title: string;
   issuer: string;
+  issuers: string[];
   date: string;
   type: string;
   gazette: { year: number; number: number };
@@ -25,6 +27,7 @@ export function toRecord(notice: Notice, base = '/'): NoticeRecord {
     docNo: notice.docNo,
     title: notice.title,
     issuer: notice.issuer,
+    issuers: [...notice.issuers],
     date: notice.date,
     type: notice.type,
     gazette: { year: notice.gazette.year, number: notice.gazette.number },

@@ -3,7 +3,7 @@
 // byte-identical feed. Atom wants absolute IRIs, so links are made from `site` (see
 // astro.config.mjs: SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
 import type { Notice } from '../../schemas/notice.ts';
-import { chineseDate, gazetteLabel } from './format.ts';
+import { chineseDate, gazetteLabel, noticeLabel } from './format.ts';
 import { compareByDate } from './browse.ts';
 import { FEED_PATH, noticePath, withBase } from './urls.ts';
 
@@ -51,7 +51,7 @@ export function atomFeed(options: FeedOptions): string {
   ];
   for (const n of entries) {
     const url = absolute(noticePath(n.id));
-    const summary = `${n.docNo}，${n.issuer}，${chineseDate(n.date)}，公报期号 ${gazetteLabel(n.gazette)}`;
+    const summary = `${noticeLabel(n)}，${n.issuer}，${chineseDate(n.date)}，公报期号 ${gazetteLabel(n.gazette)}`;
     lines.push(
       '  <entry>',
       `    <title>${xml(n.title)}</title>`,

@@ -24,3 +24,11 @@ export function sourceLabel(source: Notice['source']): string {
 export function recipientsLabel(recipients: readonly string[]): string {
   return recipients.join('、');
 }
+
+/**
+ * How a notice is named in lists and links: its 文号, or for one printed without a 文号 its date
+ * and 文种 (`2022年4月8日通告`).
+ */
+export function noticeLabel(n: { docNo?: string; date: string; type: string }): string {
+  return n.docNo ?? `${chineseDate(n.date)}${n.type}`;
+}

@@ -10,11 +10,11 @@ import type { BuiltNotice } from '../../scripts/ingest/build-notice.ts';
 import { citationForms, extractCitations } from '../../scripts/ingest/extract-citations.ts';
 import type { ExtractedCitations } from '../../scripts/ingest/extract-citations.ts';
 import { expectedOutput } from '../ingest/fixtures.ts';
-import { fixtures, ingestDir, root } from '../helpers.ts';
+import { fixtures, ingestDir, newSeedsDir, root } from '../helpers.ts';
 
 /** Ingest seed texts given as file name → text, as the build does. */
 function ingestTexts(files: Record<string, string>): BuiltNotice[] {
-  const dir = mkdtempSync(join(tmpdir(), 'citations-'));
+  const dir = newSeedsDir('citations-');
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const result = ingestDir(dir);
@@ -41,7 +41,7 @@ describe('fixtures: real excerpts of the seed (input.txt keeps the seed line num
   const dir = join(fixtures, 'citations');
   for (const name of readdirSync(dir).sort()) {
     it(name, () => {
-      const tmp = mkdtempSync(join(tmpdir(), 'citations-'));
+      const tmp = newSeedsDir('citations-');
       try {
         copyFileSync(join(dir, name, 'input.txt'), join(tmp, 'weixian-gazette-2022-02.txt'));
         const result = ingestDir(tmp);
@@ -55,7 +55,7 @@ describe('fixtures: real excerpts of the seed (input.txt keeps the seed line num
   }
 
   it('title-with-docno: 《title》（文号） is one citation of the 文号, the title kept aside', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'citations-'));
+    const tmp = newSeedsDir('citations-');
     copyFileSync(join(dir, 'title-with-docno', 'input.txt'), join(tmp, 'weixian-gazette-2022-02.txt'));
     const x = extractCitations(ingestDir(tmp).notices);
     rmSync(tmp, { recursive: true, force: true });

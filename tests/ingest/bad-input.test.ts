@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../scripts/ingest/run.ts';
-import { fixtures, ingestDir, nodeBin, root } from '../helpers.ts';
+import { fixtures, ingestDir, newSeedsDir, nodeBin, root } from '../helpers.ts';
 
 describe('bad input', () => {
   test('lists every problem with file, line and what was expected', () => {
@@ -24,7 +24,7 @@ describe('bad input', () => {
   });
 
   test('a seed with text before its first notice says what it expected', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    const dir = newSeedsDir();
     writeFileSync(join(dir, 'x-2023-01.txt'), '前言文字\n\n 威县人民政府\n\n关于甲事项的通知\n\n威政字〔2023〕1 号 2023 年 1 月 5 日\n\n正文。\n');
     expect(ingestDir(dir).problems.map(formatProblem)).toMatchInlineSnapshot(`
       [
@@ -55,7 +55,7 @@ describe('bad input', () => {
       env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content, INGEST_CACHE_DIR: 'off' },
     });
     expect(readdirSync(join(content, 'notices/2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
-    expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'groups.json', 'memberships.json', 'organizations.json', 'people.json']);
+    expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'gazette.json', 'groups.json', 'memberships.json', 'organizations.json', 'people.json']);
     expect(readdirSync(content)).not.toContain('stale.mdx');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { recoverBlocks } from '../../scripts/ingest/recover-blocks.ts';
 import { stripFurniture } from '../../scripts/ingest/strip-furniture.ts';
 import { ingest } from '../../scripts/ingest/run.ts';
-import { fixtures, matchers } from '../helpers.ts';
+import { fixtures, matchers, newSeedsDir } from '../helpers.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -15,7 +15,7 @@ const steps: Record<string, (input: string) => unknown> = {
   blocks: (input) => recoverBlocks(stripFurniture(input.split('\n')).lines, matchers, 3),
   // The whole pipeline on a one-notice seed: problems and the MDX it writes.
   notice: (input) => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+    const dir = newSeedsDir('seed-');
     writeFileSync(join(dir, 'weixian-gazette-2022-02.txt'), input);
     const { problems, files } = ingest(dir, matchers);
     return { problems, files: Object.fromEntries(files) };

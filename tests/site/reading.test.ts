@@ -78,7 +78,7 @@ describe('browse', () => {
   });
 
   test('two labels with one slug stop the build instead of sharing a page', () => {
-    const n = (issuer: string) => ({ ...notices[0]!, issuer, recipients: [], attachments: [], personnel: [], printed: { docNo: '', date: '' } }) as Notice;
+    const n = (issuer: string) => ({ ...notices[0]!, issuer, recipients: [], attachments: [], personnel: [], issuers: [issuer], printed: { docNo: '', date: '' } }) as Notice;
     expect(() => browseGroups([n('甲局'), n('钾局')], 'issuer')).toThrow(/“甲局” and “钾局” would share the URL slug jia-ju/);
   });
 });
@@ -150,7 +150,7 @@ describe('feed.xml', () => {
   });
 
   test('escapes markup in titles', () => {
-    const n = { ...notices[0]!, title: '关于<b>&“引号”的通知', recipients: [], attachments: [], personnel: [], printed: { docNo: '', date: '' } } as Notice;
+    const n = { ...notices[0]!, title: '关于<b>&“引号”的通知', recipients: [], attachments: [], personnel: [], issuers: [notices[0]!.issuer], printed: { docNo: '', date: '' } } as Notice;
     const xml = atomFeed({ notices: [n], site: 'https://example.org/', base: '/gazette/', title: 'T', subtitle: 'S', author: 'A' });
     expect(xml).toContain('<title>关于&lt;b&gt;&amp;“引号”的通知</title>');
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="https://example.org/gazette/notices/2022/${n.id.slice(5)}/"/>`);
