@@ -5,8 +5,8 @@
 // config to content/data/gazette.json, where the site reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
+import { parseYamlWith, type YamlProblem } from './yaml.ts';
 
 const Han = z.string().regex(/^[\u3400-\u9fff]+$/, 'expected Chinese characters only, without spaces');
 
@@ -56,11 +56,7 @@ export type GazetteConfig = z.infer<typeof GazetteConfigSchema>;
 /** Where the config lives: beside the issues it describes. */
 export const CONFIG_FILE = 'gazette.yaml';
 
-export interface ConfigProblem {
-  file: string;
-  line: number;
-  message: string;
-}
+export type ConfigProblem = YamlProblem;
 
 /**
  * Read and validate `<seedsDir>/gazette.yaml`. `shownAs` is the path used in messages
@@ -81,32 +77,6 @@ export function loadGazetteConfig(seedsDir: string, shownAs = `seeds/${CONFIG_FI
 
 /** Validate the text of a gazette.yaml; see `loadGazetteConfig`. */
 export function parseGazetteConfig(text: string, shownAs: string): { config?: GazetteConfig; problems: ConfigProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file: shownAs, line: lineAt(e.pos[0]), message: `expected valid YAML: ${e.message.split('\n')[0]}` })) };
-  }
-  const result = GazetteConfigSchema.safeParse(doc.toJS());
-  if (result.success) return { config: result.data, problems: [] };
-  return {
-    problems: result.error.issues.map((issue) => {
-      const node = nodeAt(doc.contents, issue.path);
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return { file: shownAs, line: lineAt(node?.range?.[0]), message: `${where}${issue.message}` };
-    }),
-  };
-}
-
-/** The deepest YAML node along `path` (the parent when the key itself is missing). */
-function nodeAt(root: unknown, path: PropertyKey[]): YamlNode | undefined {
-  let node = root as YamlNode | undefined;
-  for (const key of path) {
-    let next: unknown;
-    if (isMap(node)) next = node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
-    else if (isSeq(node)) next = node.items[Number(key)];
-    if (!next) return node;
-    node = next as YamlNode;
-  }
-  return node;
+  const { value, problems } = parseYamlWith(GazetteConfigSchema, text, shownAs);
+  return { config: value, problems };
 }

@@ -39,7 +39,14 @@ export const NoticeSchema = z.object({
   docNo: DocNoSchema.optional(),
   title: z.string().min(1),
   /** The 文号 and 成文日期 as printed under the title (PDF spaces removed): the page shows this. */
-  printed: z.object({ docNo: z.string().min(1).optional(), date: z.string().min(1).optional() }),
+  printed: z.object({
+    docNo: z.string().min(1).optional(),
+    date: z.string().min(1).optional(),
+    /** A 公告/通告's serial number line: `（第34号）`. */
+    serial: z.string().min(1).optional(),
+    /** A masthead of issuer + 文种 (`…指挥部通告`), printed above the serial and the title. */
+    masthead: z.string().min(1).optional(),
+  }),
   /** 发文机关: the first (lead) issuer. */
   issuer: z.string().min(1),
   /** Every 发文机关 in printed order: one, or several for a joint notice. */

@@ -1,7 +1,8 @@
 // `npm run build`: seeds → content → dist in one command.
-//   1. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
+//   1. ingest    seeds → content/ (scripts/ingest/main.ts); with any problem in a seed it stops
+//                here, and neither content/ nor dist/ is touched;
+//   2. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
 //                page) must never make a local build pass where a fresh clone would fail;
-//   2. ingest    seeds → content/ (scripts/ingest/main.ts);
 //   3. astro build, and beside it the exact search index — it needs only the ingest's output, so
 //                it is built on the second core while Astro renders, into a staging folder
 //                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
@@ -48,9 +49,10 @@ function astroBuild(args: string[]): Promise<void> {
 
 try {
   let start = performance.now();
+  // The ingest first: when a seed has a problem it exits before dist/ (or content/) is touched.
+  const ingested = await runIngest();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
-  const ingested = await runIngest();
   console.log(`build: ingest ${since(start)}`);
 
   start = performance.now();

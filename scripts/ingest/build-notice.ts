@@ -17,6 +17,22 @@ export interface BuiltNotice {
   sections: Section[];
   /** The notice's source lines (furniture removed), for the no-loss check. */
   source: SourceLine[];
+  /** How the header was read, for the issue's review report (./review.ts). */
+  reading: Reading;
+}
+
+/** How a notice's start and header were read: what the review report tells the archivist. */
+export interface Reading {
+  foundBy: NoticeSpan['foundBy'];
+  dateFrom: NoticeHeader['dateFrom'];
+  /** Seed lines of the issuer line(s), the title and the 文号/date line(s): [first, last] or null. */
+  issuerLines: [number, number] | null;
+  titleLines: [number, number];
+  headerLines: [number, number] | null;
+}
+
+function seedRange(lines: SourceLine[], [from, to]: [number, number]): [number, number] | null {
+  return to > from ? [lines[from].line, lines[to - 1].line] : null;
 }
 
 export function buildNotice(file: string, lines: SourceLine[], span: NoticeSpan, header: NoticeHeader, gazette: Gazette, order: number, matchers: Matcher[]): BuiltNotice {
@@ -59,7 +75,14 @@ export function buildNotice(file: string, lines: SourceLine[], span: NoticeSpan,
     source: { file, lines: [source[0].line, source[source.length - 1].line] },
     personnel: personnel.map((m: Member) => ({ role: m.role, name: m.name, title: m.title })),
   });
-  return { notice, sections, source };
+  const reading: Reading = {
+    foundBy: span.foundBy,
+    dateFrom: header.dateFrom,
+    issuerLines: seedRange(lines, span.issuerLines),
+    titleLines: seedRange(lines, span.titleLines)!,
+    headerLines: seedRange(lines, span.headerLines),
+  };
+  return { notice, sections, source, reading };
 }
 
 /** `附件：1.A` / `2.B`: the list's entries as separate paragraphs, wrapped lines joined. */
@@ -83,7 +106,11 @@ function normalizeSectionTitle(title: string): string {
 
 /** Everything the notice publishes as source text, in page order: header, then the sections. */
 export function publishedText(built: Pick<BuiltNotice, 'sections'>, notice: Pick<Notice, 'issuers' | 'title' | 'printed'>): string {
-  const parts = [...notice.issuers, notice.title, `${notice.printed.docNo ?? ''}${notice.printed.date ?? ''}`];
+  const { masthead, serial, docNo, date } = notice.printed;
+  // In printed order: a masthead and its serial stand above the title, a bare serial below it.
+  const parts = masthead
+    ? [masthead, serial ?? '', notice.title, `${docNo ?? ''}${date ?? ''}`]
+    : [...notice.issuers, notice.title, serial ?? '', `${docNo ?? ''}${date ?? ''}`];
   for (const s of built.sections) {
     if (s.title) parts.push(s.title);
     for (const b of s.blocks) parts.push(blockText(b));

@@ -13,7 +13,7 @@ const ORGAN_END = [
 ];
 const NAME = new RegExp(`^[\\u3400-\\u9fff]{1,40}?(?:${ORGAN_END.join('|')})$`);
 /** Words that make a line a title, a heading or a sentence, never a name. */
-const NOT_A_NAME = /关于|的|印发|转发|批转|[，。；：、！？“”《》]/;
+const NOT_A_NAME = /关于|印发|转发|批转|[，。；：、！？“”《》]/;
 /** A name that says whose it is: 中共…, 中国共产党…, or a place (威县…, 邢台市…, 河北省…). */
 const FULL_NAME = /^(?:中共|中国共产党|[\u3400-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治州|自治县))/;
 
@@ -28,6 +28,11 @@ export function issuerNames(text: string): string[] | undefined {
     if (NOT_A_NAME.test(folded) || !NAME.test(folded)) return undefined;
   }
   return joined;
+}
+
+/** A 署名 line: the issuer's name, perhaps marked as sealed (`…办公室（代章）`). */
+export function signatureNames(text: string): string[] | undefined {
+  return issuerNames(text.replace(/[（(](?:代章|盖章|印章|章)[）)]\s*$/, ''));
 }
 
 /** Is each name a full one (with its party or place), as a second issuer line above must be? */

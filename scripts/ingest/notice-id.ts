@@ -1,7 +1,8 @@
 // The URL scheme of notices, in one place: /notices/<year>/<slug>/ with id `<year>-<slug>`.
 // A notice with a 文号 is named by it: 威政办字〔2022〕25号 → 2022-weizhengban-25 (the pinyin of
 // its 机关代字 without a final 字, ü written v: 威旅字 → weilv). A notice without a 文号 is named
-// by its 文种, date and a tag of its issuers and title: 2022-tonggao-0408-123456. Never by its
+// by its 文种, date and a tag of its issuers, title and serial number (公告/通告 number theirs:
+// （第 34 号）): 2022-tonggao-0408-123456. Never by its
 // position in a file, so a URL stays when an issue is reprinted or reordered.
 //
 // Two 机关代字 can sound the same (威政字 and 威政; 冀 and 济). Ids are made unique across the
@@ -16,14 +17,14 @@ import type { NoticeHeader } from './parse-header.ts';
 import type { Problem } from './types.ts';
 
 /** The id a notice gets when no other 机关代字 of the corpus sounds like its own. */
-export function plainNoticeId(header: Pick<NoticeHeader, 'docParts' | 'date' | 'type' | 'issuers' | 'title'>): string {
+export function plainNoticeId(header: Pick<NoticeHeader, 'docParts' | 'date' | 'type' | 'issuers' | 'title' | 'printed'>): string {
   if (header.docParts) {
     const { prefix, year, serial } = header.docParts;
     return `${year}-${prefixSlug(prefix)}-${serial}`;
   }
   const [year, month, day] = header.date.split('-');
   const type = pinyin(header.type, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^a-z]/g, '');
-  const tag = String(createHash('sha1').update(`${header.issuers.join('、')}\n${header.title}`).digest().readUInt32BE(0) % 1_000_000).padStart(6, '0');
+  const tag = String(createHash('sha1').update(`${header.issuers.join('、')}\n${header.title}${header.printed.serial ? `\n${header.printed.serial}` : ''}`).digest().readUInt32BE(0) % 1_000_000).padStart(6, '0');
   return `${year}-${type}-${month}${day}-${tag}`;
 }
 

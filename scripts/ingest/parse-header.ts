@@ -5,7 +5,7 @@
 import { formatDocNo, parseDocNo, type DocNoParts } from './docno.ts';
 import { dateLine, type ReadDate } from './dates.ts';
 import { titleKind } from './doc-kinds.ts';
-import { issuerNames } from './issuers.ts';
+import { signatureNames } from './issuers.ts';
 import { compact } from './split-issue.ts';
 import type { NoticeSpan } from './split-issue.ts';
 import type { Problem, SourceLine } from './types.ts';
@@ -17,12 +17,12 @@ export interface NoticeHeader {
   /** Normalized 文号 (威政办字〔2022〕25号), when one is printed. */
   docNo?: string;
   docParts?: DocNoParts;
-  /** The 文号 line as printed, whitespace normalized: the page shows exactly this. */
-  printed: { docNo?: string; date?: string };
+  /** The header as printed, whitespace normalized: the page shows exactly this. */
+  printed: { docNo?: string; date?: string; serial?: string; masthead?: string };
   /** 成文日期, ISO. */
   date: string;
-  /** Where the 成文日期 was printed: under the title, or under the 署名 at the end. */
-  dateFrom: 'header' | 'signature';
+  /** Where the 成文日期 was printed: under the title, under the 署名 at the end, or alone after the body. */
+  dateFrom: 'header' | 'signature' | 'end';
   type: string;
   recipients: string[];
   /** Index just past the 主送机关 lines (= bodyStart when there are none). */
@@ -36,7 +36,7 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
   const title = normalizeTitle(lines.slice(span.titleLines[0], span.titleLines[1]).map((l) => l.text).join(''));
   const titleLine = lines[span.titleLines[0]].line;
   const kind = titleKind(title);
-  const bodyStart = span.headerLines[1];
+  const bodyStart = span.bodyStart;
   let date: ReadDate | undefined = span.date;
   let dateFrom: NoticeHeader['dateFrom'] = 'header';
   let dateAt = lines[span.headerLines[0]]?.line ?? titleLine;
@@ -45,7 +45,7 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
     if (signed) {
       date = signed.date;
       dateAt = lines[signed.index].line;
-      dateFrom = 'signature';
+      dateFrom = signed.signed ? 'signature' : 'end';
     }
   }
   if (!date) {
@@ -72,7 +72,9 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
       printed: {
         docNo: span.docNo ? normalizeTitle(span.docNo) : undefined,
         // What the header line prints after the 文号 (a date, or a 签发人 and a date).
-        date: printedDate ? normalizeTitle(span.docNo ? afterDocNo(headerText, span.docNo) : headerText) : undefined,
+        date: printedDate ? normalizeTitle(span.docNo ? afterDocNo(headerText, span.docNo) : span.serial ? afterDocNo(headerText, span.serial) : headerText) : undefined,
+        ...(span.serial ? { serial: normalizeTitle(span.serial) } : {}),
+        ...(span.masthead ? { masthead: normalizeTitle(span.masthead) } : {}),
       },
       date: date.iso,
       dateFrom,
@@ -93,12 +95,19 @@ function afterDocNo(headerText: string, docNo: string): string {
  * The 成文日期 under the 署名 (GB/T 9704: the issuer's name, then the date): the first date line
  * in the body whose line above names a body.
  */
-function signatureDate(lines: SourceLine[], from: number, end: number): { date: ReadDate; index: number } | undefined {
-  for (let i = from + 1; i < end; i++) {
+function signatureDate(lines: SourceLine[], from: number, end: number): { date: ReadDate; index: number; signed: boolean } | undefined {
+  // The body before its 附件, where a 成文日期 closes the text.
+  let last = end;
+  for (let i = from; i < end; i++) if (/^附\s*件\s*\d*\s*[：:]?\s*$/.test(lines[i].text.trim())) { last = i; break; }
+  let alone: { date: ReadDate; index: number; signed: boolean } | undefined;
+  for (let i = from + 1; i < last; i++) {
     const date = dateLine(lines[i].text);
-    if (date && issuerNames(lines[i - 1].text)) return { date, index: i };
+    if (!date) continue;
+    if (signatureNames(lines[i - 1].text)) return { date, index: i, signed: true };
+    // A date standing alone after a finished sentence (an old-format 决定 without a 署名).
+    if (/[。！]$/.test(lines[i - 1].text.trim())) alone = { date, index: i, signed: false };
   }
-  return undefined;
+  return alone;
 }
 
 /** 主送机关: 1–3 lines right after the header, ending in a colon, with no sentence in them. */

@@ -2,7 +2,7 @@
 // All problems in all seeds are collected before anything is written; with any problem,
 // content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { onWorker } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
@@ -18,10 +18,13 @@ import { compareText } from './no-loss.ts';
 import { parseHeader } from './parse-header.ts';
 import { parseDocNo } from './docno.ts';
 import { readSeed } from './read-seed.ts';
-import { splitIssue } from './split-issue.ts';
+import { docNoLine, splitIssue } from './split-issue.ts';
+import { dateLine } from './dates.ts';
+import { correctionsFileOf, parseCorrections, type Correction } from '../../schemas/corrections.ts';
+import { reviewReport, type IssueReview } from './review.ts';
 import { stripFurniture } from './strip-furniture.ts';
 import type { Furniture } from './strip-furniture.ts';
-import type { Problem } from './types.ts';
+import type { Problem, SourceLine } from './types.ts';
 
 export interface IngestResult {
   problems: Problem[];
@@ -72,6 +75,7 @@ interface Prepared {
 function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Prepared {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
+  const reviews: IssueReview[] = [];
   const empty = { pending: [], keys: new Map(), cached: new Map() };
   const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
   if (!config) return { result: { problems: configProblems, notices, files: new Map() }, ...empty };
@@ -81,9 +85,14 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
   for (const name of seeds) {
     const file = `seeds/${name}`;
     const bytes = readFileSync(join(seedsDir, name));
-    const seed = cache ? cache.get('seeds', hash(version, file, bytes), () => ingestSeed(file, bytes, matchers, config)) : ingestSeed(file, bytes, matchers, config);
+    const correctionsFile = correctionsFileOf(file);
+    const correctionsPath = join(seedsDir, correctionsFile.slice('seeds/'.length));
+    const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, 'utf8') : undefined;
+    const read = () => ingestSeed(file, bytes, matchers, config, correctionsText);
+    const seed = cache ? cache.get('seeds', hash(version, file, bytes, correctionsText ?? ''), read) : read();
     problems.push(...seed.problems);
     notices.push(...seed.notices);
+    reviews.push({ file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile });
   }
   problems.push(...duplicateDocNos(notices));
   problems.push(...finalIds(notices, config));
@@ -99,7 +108,8 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
     if (found !== undefined) cached.set(n, found);
     else pending.push(n);
   }
-  return { result: { problems, notices, files: new Map(), knowledge, config }, pending, keys, cached, cache };
+  const files = new Map(reviews.map((r) => [`review/${basename(r.file, '.txt')}.md`, reviewReport(r, config)]));
+  return { result: { problems, notices, files, knowledge, config }, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
@@ -122,15 +132,27 @@ function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<strin
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */
-function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config: GazetteConfig): { problems: Problem[]; notices: BuiltNotice[] } {
+interface SeedResult {
+  problems: Problem[];
+  notices: BuiltNotice[];
+  gazette?: Gazette;
+  corrections: Correction[];
+}
+
+function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config: GazetteConfig, correctionsText?: string): SeedResult {
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
+  const { corrections = [], problems: correctionProblems } = correctionsText === undefined ? { corrections: [], problems: [] } : parseCorrections(correctionsText, correctionsFileOf(file));
+  problems.push(...correctionProblems);
   const read = readSeed(file, bytes);
   problems.push(...read.problems);
-  if (!read.seed) return { problems, notices };
+  if (!read.seed) return { problems, notices, corrections };
   const furniture = stripFurniture(read.seed.lines);
   const gazette = gazetteOf(file, furniture, config, problems);
-  const { spans, problems: splitProblems } = splitIssue(file, furniture.lines);
+  const notHeaders = new Set(corrections.filter((c) => c.kind === 'not-a-header').map((c) => c.line));
+  const starts = new Set(corrections.filter((c) => c.kind === 'notice-starts').map((c) => c.line));
+  problems.push(...unusableCorrections(correctionsFileOf(file), corrections, read.seed.lines, furniture.lines));
+  const { spans, problems: splitProblems } = splitIssue(file, furniture.lines, { notHeaders, starts });
   problems.push(...splitProblems);
   spans.forEach((span, k) => {
     const { header, problems: headerProblems } = parseHeader(file, furniture.lines, span);
@@ -141,8 +163,24 @@ function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config
     notices.push(built);
   });
   // The property a merge of two notices breaks, checked on its own: every 文号 line heads a notice.
-  problems.push(...checkHeaderLines(file, furniture.lines, spans, problems));
-  return { problems, notices };
+  problems.push(...checkHeaderLines(file, furniture.lines, spans, problems, notHeaders));
+  return { problems, notices, gazette, corrections };
+}
+
+/** A correction about a line that is not there, or that has nothing to correct, is a problem. */
+function unusableCorrections(file: string, corrections: Correction[], raw: string[], lines: SourceLine[]): Problem[] {
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  const problems: Problem[] = [];
+  for (const c of corrections) {
+    const target = byLine.get(c.line);
+    if (!target) {
+      const what = c.line > raw.length ? `the seed has ${raw.length} lines` : 'that line is blank or page furniture';
+      problems.push({ file, line: 1, message: `expected the ${c.kind} correction to name a line of text, but ${what} (line ${c.line})` });
+    } else if (c.kind === 'not-a-header' && !docNoLine(target.text) && !dateLine(target.text)) {
+      problems.push({ file, line: 1, message: `expected line ${c.line} of the seed to read like a header (a 文号 or a date) for the not-a-header correction, found “${target.text.trim()}” — remove the correction, or fix its line number` });
+    }
+  }
+  return problems;
 }
 
 /** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */
@@ -202,9 +240,15 @@ export function writeContent(outDir: string, files: Map<string, string>): void {
   const old = `${outDir}.old`;
   rmSync(staging, { recursive: true, force: true });
   rmSync(old, { recursive: true, force: true });
-  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    mkdirSync(dirname(join(staging, path)), { recursive: true });
-    writeFileSync(join(staging, path), text);
+  try {
+    for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), text);
+    }
+  } catch (error) {
+    // A failed write (a full disk) leaves content/ as it was and no staging folder behind.
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(staging, outDir);

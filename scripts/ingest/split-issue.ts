@@ -40,6 +40,26 @@ export interface NoticeSpan {
   docNo?: string;
   /** The date printed in the header, when there is one. */
   date?: ReadDate;
+  /** What the start was read from: a 文号 line, a date line, a serial number, an issuer and title alone, or a correction. */
+  foundBy: 'docNo' | 'date' | 'serial' | 'title' | 'correction';
+  /** The serial number of a 公告/通告 (`（第 34 号）`) as printed, when there is one. */
+  serial?: string;
+  /** A masthead printed as issuer + 文种 (`…指挥部通告`) above the serial and title, as printed. */
+  masthead?: string;
+  /** Index of the first body line (after the title and every header line). */
+  bodyStart: number;
+}
+
+/** A 公告/通告 serial number line: `（第 34 号）`, `（县疫情防控指挥部第1号）`, `第 1 号`. */
+export function serialLine(text: string): boolean {
+  return /^[（(]?[\u3400-\u9fff]{0,20}第\d{1,4}[号號][）)]?$/.test(compact(text));
+}
+
+/** A masthead of issuer + 文种 (`颍上县…应急指挥部通告`): the issuer's name, or undefined. */
+function mastheadName(text: string): string | undefined {
+  const m = /^(.+?)(通告|公告|通报|决定|命令|令)$/.exec(compact(text));
+  const names = m ? issuerNames(m[1]) : undefined;
+  return names?.length === 1 && fullIssuerNames(names) ? names[0] : undefined;
 }
 
 /** A line that opens with a 文号 and says nothing else but a date or a 签发人. */
@@ -76,7 +96,7 @@ export function docNoLine(text: string): DocNoLine | undefined {
 
 function titleLike(text: string): boolean {
   const c = compact(text);
-  return c.length > 0 && c.length <= MAX_HEADER_LINE && !/[。；！？]|[：:，、]$/.test(c) && !docNoLine(text) && !dateLine(text);
+  return c.length > 0 && c.length <= MAX_HEADER_LINE && !/[。；！？]|[：:，、]$/.test(c) && !docNoLine(text) && !dateLine(text) && !serialLine(text);
 }
 
 /** A title's issuer printed in it: `威县人民政府关于…的通知` → 威县人民政府. */
@@ -101,19 +121,8 @@ function headAbove(lines: SourceLine[], at: number): Above | { problem: string }
   const titleEnd = at;
   let k = at - 1;
   for (; k >= 0 && titleEnd - k <= MAX_TITLE_LINES + 1; k--) {
-    const names = issuerNames(lines[k].text);
-    if (names && k < titleEnd - 1 && titleKind(join(lines, k + 1, titleEnd))) {
-      // Joint issuers printed on several lines: more full names (中共…, a place's …) above.
-      let from = k;
-      const issuers = [...names];
-      while (from > 0) {
-        const more = issuerNames(lines[from - 1].text);
-        if (!more || !fullIssuerNames(more) || !fullIssuerNames(issuers)) break;
-        issuers.unshift(...more);
-        from--;
-      }
-      return { issuerLines: [from, k + 1], issuers, titleLines: [k + 1, titleEnd] };
-    }
+    const block = k < titleEnd - 1 && titleKind(join(lines, k + 1, titleEnd)) ? issuerEndingAt(lines, k) : undefined;
+    if (block) return { issuerLines: [block.from, k + 1], issuers: block.issuers, titleLines: [k + 1, titleEnd] };
     if (!titleLike(lines[k].text)) break;
   }
   const titleStart = k + 1;
@@ -137,6 +146,33 @@ function headAbove(lines: SourceLine[], at: number): Above | { problem: string }
     : { problem: `the line above it, “${lines[titleEnd - 1].text.trim()}”, does not end a title (a title ends in a 文种 such as 通知, 批复, 公告, or in the kind of document, such as 办法)` };
 }
 
+/**
+ * The issuer lines that end at line k (which names `names`): a long name wrapped over two lines
+ * (`石门县新型冠状病毒感染的` + `肺炎疫情防控指挥部`: together a full name, the second alone is
+ * not), and joint issuers printed on several lines (more full names — 中共…, a place's … — above).
+ */
+function issuerEndingAt(lines: SourceLine[], k: number): { from: number; issuers: string[] } | undefined {
+  const names = issuerNames(lines[k].text);
+  let from = k;
+  let issuers = names ? [...names] : [];
+  const above = lines[k - 1]?.text;
+  if (above !== undefined && (names?.length ?? 1) === 1 && !issuerNames(above) && titleLike(above) && !(names && fullIssuerNames(names))) {
+    const whole = issuerNames(compact(above) + compact(lines[k].text));
+    if (whole && fullIssuerNames(whole)) {
+      from = k - 1;
+      issuers = whole;
+    }
+  }
+  if (issuers.length === 0) return undefined;
+  while (from > 0) {
+    const more = issuerNames(lines[from - 1].text);
+    if (!more || !fullIssuerNames(more) || !fullIssuerNames(issuers)) break;
+    issuers.unshift(...more);
+    from--;
+  }
+  return { from, issuers };
+}
+
 function join(lines: SourceLine[], from: number, to: number): string {
   return lines.slice(from, to).map((l) => compact(l.text)).join('');
 }
@@ -144,15 +180,34 @@ function join(lines: SourceLine[], from: number, to: number): string {
 const FIX = 'If it is body text, mark it so in the seed\'s corrections file (see README “Correcting an issue”).';
 
 /** Every notice of the issue, and a problem for every header line that begins none. */
-export function splitIssue(file: string, lines: SourceLine[], options: { notHeaders?: Set<number> } = {}): { spans: NoticeSpan[]; problems: Problem[] } {
+export interface SplitOptions {
+  /** Seed lines an archivist marked as body text, not a header (the seed's corrections). */
+  notHeaders?: Set<number>;
+  /** Seed lines an archivist marked as the start of a notice. */
+  starts?: Set<number>;
+}
+
+export function splitIssue(file: string, lines: SourceLine[], options: SplitOptions = {}): { spans: NoticeSpan[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const heads: Omit<NoticeSpan, 'end'>[] = [];
   const taken = new Set<number>();
   const skip = options.notHeaders ?? new Set<number>();
 
+  // 0. Starts an archivist marked: the issuer line (or a title holding its issuer), the title
+  //    below it, and its 文号 / date line when one follows.
+  for (let i = 0; i < lines.length; i++) {
+    if (!options.starts?.has(lines[i].line)) continue;
+    const head = markedStart(lines, i, skip);
+    if ('problem' in head) problems.push({ file, line: lines[i].line, message: head.problem });
+    else {
+      heads.push(head);
+      for (let k = head.start; k < Math.max(head.headerLines[1], head.titleLines[1]); k++) taken.add(k);
+    }
+  }
+
   // 1. 文号 lines: each is a notice's header, or a problem.
   for (let i = 0; i < lines.length; i++) {
-    if (skip.has(lines[i].line)) continue;
+    if (skip.has(lines[i].line) || taken.has(i)) continue;
     const doc = docNoLine(lines[i].text);
     if (!doc) continue;
     const printed = lines[i].text.trim();
@@ -173,7 +228,34 @@ export function splitIssue(file: string, lines: SourceLine[], options: { notHead
       date = next;
       headerEnd = i + 2;
     }
-    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], docNo: doc.docNo, date });
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], docNo: doc.docNo, date, foundBy: 'docNo', bodyStart: headerEnd });
+    for (let k = above.issuerLines[0]; k < headerEnd; k++) taken.add(k);
+  }
+
+  // 1b. Serial numbers of 公告/通告: under an issuer and a title (`通 告` + `（第1号）`), or under a
+  //     masthead of issuer + 文种 and over the title (`…指挥部通告` + `（第34号）` + `关于…的通告`).
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(i) || skip.has(lines[i].line) || !serialLine(lines[i].text)) continue;
+    const serial = lines[i].text.trim();
+    const masthead = i > 0 && !taken.has(i - 1) ? mastheadName(lines[i - 1].text) : undefined;
+    if (masthead) {
+      let end = i + 1;
+      while (end < lines.length && end - i <= MAX_TITLE_LINES && titleLike(lines[end].text) && !titleKind(join(lines, i + 1, end))?.isDocType) end++;
+      if (end > i + 1 && titleKind(join(lines, i + 1, end))?.isDocType) {
+        heads.push({ start: i - 1, issuerLines: [i - 1, i], issuers: [masthead], titleLines: [i + 1, end], headerLines: [i, i + 1], serial, masthead: lines[i - 1].text.trim(), foundBy: 'serial', bodyStart: end });
+        for (let k = i - 1; k < end; k++) taken.add(k);
+        continue;
+      }
+    }
+    const above = headAbove(lines, i);
+    if ('problem' in above) {
+      problems.push({ file, line: lines[i].line, message: `expected the serial number “${serial}” to head a 公告 or 通告, but ${above.problem}. ${FIX}` });
+      continue;
+    }
+    // The 成文日期 may stand under the serial number.
+    const date = lines[i + 1] && !skip.has(lines[i + 1].line) ? dateLine(lines[i + 1].text) : undefined;
+    const headerEnd = date ? i + 2 : i + 1;
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], serial, date, foundBy: 'serial', bodyStart: headerEnd });
     for (let k = above.issuerLines[0]; k < headerEnd; k++) taken.add(k);
   }
 
@@ -184,23 +266,24 @@ export function splitIssue(file: string, lines: SourceLine[], options: { notHead
     if (!date) continue;
     const above = headAbove(lines, i);
     if ('problem' in above || above.titleLines.some((k) => taken.has(k)) || taken.has(above.issuerLines[0])) continue;
-    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, i + 1], date });
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, i + 1], date, foundBy: 'date', bodyStart: i + 1 });
     for (let k = above.issuerLines[0]; k <= i; k++) taken.add(k);
   }
 
   // 3. An issuer line and a title ending in a 文种, with no header line under it.
   for (let i = 0; i < lines.length; i++) {
     if (taken.has(i)) continue;
-    const names = issuerNames(lines[i].text);
-    if (!names) continue;
+    const block = issuerEndingAt(lines, i);
+    if (!block) continue;
     for (let end = i + 2; end <= Math.min(lines.length, i + 1 + MAX_TITLE_LINES); end++) {
       if (!titleLike(lines[end - 1].text) || taken.has(end - 1)) break;
       if (!titleKind(join(lines, i + 1, end))?.isDocType || !foldForMatching(join(lines, i + 1, end)).includes('关于')) continue;
       // …的通知 may go on: `关于转发…的通知` + `的通知` on a short last line.
       const more = lines[end];
       if (more && !taken.has(end) && titleLike(more.text) && compact(more.text).length <= 10 && titleKind(join(lines, i + 1, end + 1))?.isDocType) end++;
-      heads.push({ start: i, issuerLines: [i, i + 1], issuers: names, titleLines: [i + 1, end], headerLines: [end, end] });
-      for (let k = i; k < end; k++) taken.add(k);
+      if (taken.has(block.from)) break;
+      heads.push({ start: block.from, issuerLines: [block.from, i + 1], issuers: block.issuers, titleLines: [i + 1, end], headerLines: [end, end], foundBy: 'title', bodyStart: end });
+      for (let k = block.from; k < end; k++) taken.add(k);
       break;
     }
   }
@@ -218,4 +301,34 @@ export function splitIssue(file: string, lines: SourceLine[], options: { notHead
   }
   const spans = heads.map((h, k) => ({ ...h, end: heads[k + 1]?.start ?? lines.length }));
   return { spans, problems };
+}
+
+/** A start an archivist marked at line i: issuer line(s) and title below, or a title holding its issuer. */
+function markedStart(lines: SourceLine[], i: number, skip: Set<number>): Omit<NoticeSpan, 'end'> | { problem: string } {
+  const issuers = issuerNames(lines[i].text);
+  const titleStart = issuers ? i + 1 : i;
+  for (let end = titleStart + 1; end <= Math.min(lines.length, titleStart + MAX_TITLE_LINES); end++) {
+    const title = join(lines, titleStart, end);
+    if (!titleKind(title)) continue;
+    const names = issuers ?? (issuerInTitle(foldForMatching(title)) ? [title.slice(0, foldForMatching(title).indexOf('关于'))] : undefined);
+    if (!names) break;
+    const next = lines[end] && !skip.has(lines[end].line) ? lines[end] : undefined;
+    const doc = next ? docNoLine(next.text) : undefined;
+    const date = next && !doc ? dateLine(next.text) : doc?.date;
+    const headerEnd = doc || date ? end + 1 : end;
+    return {
+      start: i,
+      issuerLines: issuers ? [i, i + 1] : [i, i],
+      issuers: names,
+      titleLines: [titleStart, end],
+      headerLines: [end, headerEnd],
+      docNo: doc && !doc.misfit ? doc.docNo : undefined,
+      date,
+      foundBy: 'correction',
+      bodyStart: headerEnd,
+    };
+  }
+  return {
+    problem: `the corrections file says a notice starts here, but expected a 发文机关 line followed by a title ending in a 文种 (e.g. …的通知) within ${MAX_TITLE_LINES} lines, found “${lines[i].text.trim()}” — check the line number in the corrections file`,
+  };
 }

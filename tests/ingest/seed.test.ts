@@ -70,7 +70,7 @@ describe('seeds/weixian-gazette-2022-02.txt', () => {
     const dir = join(root, 'content');
     const onDisk = new Map<string, string>();
     for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      if (/\.(mdx|json)$/.test(f)) onDisk.set(f, readFileSync(join(dir, f), 'utf8'));
+      if (/\.(mdx|json|md)$/.test(f)) onDisk.set(f, readFileSync(join(dir, f), 'utf8'));
     }
     expect([...onDisk.keys()].sort()).toEqual([...result.files.keys()].sort());
     for (const [path, text] of result.files) expect(onDisk.get(path), `content/${path} is stale`).toBe(text);
