@@ -1,0 +1,60 @@
+// An archivist corrects the reading of an issue in seeds/<issue>.corrections.yaml — never in the
+// seed or the code: the correction is validated with its file and line, applied, and listed in
+// the issue's review report.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../scripts/ingest/run.ts';
+import { ingestDir, newSeedsDir } from '../helpers.ts';
+
+const SEED = [
+  ' 威县人民政府办公室', '', '关于甲事项的通知', '', '威政办字〔2023〕1 号 2023 年 1 月 5 日', '', '各乡、镇人民政府：', '',
+  '根据上级文件精神，现将', '', '冀政办字〔2022〕9 号', '', '转发给你们，请认真贯彻执行。', '',
+  ' 威县人民政府', '', '关于乙事项的公告', '', '现将有关事项公告如下。', '', '威县人民政府', '', '2023 年 1 月 9 日', '',
+].join('\n');
+
+function ingestWith(corrections?: string) {
+  const dir = newSeedsDir();
+  writeFileSync(join(dir, 'weixian-gazette-2023-01.txt'), SEED);
+  if (corrections !== undefined) writeFileSync(join(dir, 'weixian-gazette-2023-01.corrections.yaml'), corrections);
+  return ingestDir(dir);
+}
+
+describe('corrections beside the seed', () => {
+  it('without a correction, a 文号 alone on a body line is a problem with its line, not a new notice', () => {
+    const { problems } = ingestWith();
+    expect(problems.map(formatProblem)).toEqual([
+      'seeds/weixian-gazette-2023-01.txt:11: expected “冀政办字〔2022〕9 号” to head a notice, but the line above it, “根据上级文件精神，现将”, does not end a title (a title ends in a 文种 such as 通知, 批复, 公告, or in the kind of document, such as 办法). If it is body text, mark it so in the seed\'s corrections file (see README “Correcting an issue”).',
+    ]);
+  });
+
+  it('a not-a-header correction makes it body text, and the review report lists it', () => {
+    const { problems, notices, files } = ingestWith('corrections:\n  - kind: not-a-header\n    line: 11\n    why: 正文中引用的文号，换行后单独成行\n');
+    expect(problems).toEqual([]);
+    expect(notices.map((n) => [n.notice.docNo, n.notice.title, n.notice.date, n.notice.source.lines])).toEqual([
+      ['威政办字〔2023〕1号', '关于甲事项的通知', '2023-01-05', [1, 13]],
+      [undefined, '关于乙事项的公告', '2023-01-09', [15, 23]],
+    ]);
+    const review = files.get('review/weixian-gazette-2023-01.md')!;
+    expect(review).toContain('第 11 行 not-a-header：正文中引用的文号，换行后单独成行');
+    // The 公告 without a 文号 and its date under the 署名 are flagged for review.
+    expect(review).toContain('第 17 行：未印文号');
+    expect(review).toContain('成文日期取自文末署名下的日期（2023-01-09）');
+  });
+
+  it('a bad corrections file is reported with its own file and line', () => {
+    const { problems } = ingestWith('corrections:\n  - kind: not-a-header\n    line: 11\n  - kind: split-here\n    line: 3\n    why: x\n');
+    expect(problems.map(formatProblem)).toEqual([
+      'seeds/weixian-gazette-2023-01.corrections.yaml:2: corrections.0.why: expected this to be given (string), found nothing',
+      expect.stringMatching(/^seeds\/weixian-gazette-2023-01\.corrections\.yaml:4: corrections\.1\.kind: /),
+      expect.stringMatching(/^seeds\/weixian-gazette-2023-01\.txt:11: expected “冀政办字〔2022〕9 号” to head a notice/),
+    ]);
+  });
+
+  it('a correction about a line with nothing to correct is a problem', () => {
+    const { problems } = ingestWith('corrections:\n  - kind: not-a-header\n    line: 9\n    why: 写错了行号\n');
+    expect(problems.map(formatProblem)).toContain(
+      'seeds/weixian-gazette-2023-01.corrections.yaml:1: expected line 9 of the seed to read like a header (a 文号 or a date) for the not-a-header correction, found “根据上级文件精神，现将” — remove the correction, or fix its line number',
+    );
+  });
+});
