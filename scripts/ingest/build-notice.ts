@@ -4,6 +4,7 @@ import { NoticeSchema } from '../../schemas/notice.ts';
 import type { Gazette, Notice } from '../../schemas/notice.ts';
 import { parseAttachmentList, recoverSections } from './recover-sections.ts';
 import { recoverBlocks, reflow } from './recover-blocks.ts';
+import { personnelText } from './recover-personnel.ts';
 import type { NoticeHeader } from './parse-header.ts';
 import { normalizeTitle } from './parse-header.ts';
 import { plainNoticeId } from './notice-id.ts';
@@ -124,7 +125,8 @@ export function blockText(b: Block): string {
     case 'paragraph':
       return b.text;
     case 'personnel':
-      return b.members.map((m) => `${m.label ?? ''}${m.name}${m.title}`).join('\n');
+      // Label, then the member as printed (brackets and separators included): personnelText.
+      return personnelText(b).join('\n');
     case 'table':
       return [...b.header, ...b.rows].map((r) => r.join('')).join('\n');
     case 'raw':

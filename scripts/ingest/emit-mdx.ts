@@ -9,6 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
 import type { Notice } from '../../schemas/notice.ts';
 import { Linker } from './link-mentions.ts';
+import { personnelRows } from './recover-personnel.ts';
 import type { Block, Member, Section } from './types.ts';
 
 /** Notice pages live at notices/<year>/<slug>/: links from their body climb three folders. */
@@ -73,11 +74,12 @@ function blockNode(block: Block, text: Phrasing): RootContent {
 }
 
 function personnelNode(members: Member[], text: Phrasing): List {
-  const items = members.map((m): BlockContent => ({
+  // One item per printed line of members (personnelRows): `成员：黄红卫、施财富、…` stays one item.
+  const items = personnelRows(members).map((row): BlockContent => ({
     type: 'paragraph',
     children: [
-      ...(m.label ? [{ type: 'strong' as const, children: [{ type: 'text' as const, value: m.label.replace(/[：:]$/, '') }] }, { type: 'text' as const, value: m.label.slice(-1) }] : []),
-      ...text(m.title ? `${m.name} ${m.title}` : m.name),
+      ...(row.label ? [{ type: 'strong' as const, children: [{ type: 'text' as const, value: row.label.replace(/[：:]$/, '') }] }, { type: 'text' as const, value: row.label.slice(-1) }] : []),
+      ...text(row.text),
     ],
   }));
   return { type: 'list', ordered: false, spread: false, children: items.map((p) => ({ type: 'listItem', spread: false, children: [p] })) };

@@ -21,17 +21,23 @@ export interface Problem {
 
 /** A member of a personnel list: `组 长：高凯英 县委副书记、政府县长`. */
 export interface Member {
-  /** Role in the group (组长, 副组长, 成员, 指挥长 …), spaces removed; inherited from the last role label. */
+  /** Role in the group (组长, 副组长, 成员, 指挥长, 召集人 …), spaces removed, folded to simplified
+   *  characters (組長 → 组长); inherited from the last role label. */
   role: string;
-  /** Person's name, padding spaces removed (`韩 超` → `韩超`). */
+  /** Person's name as printed, padding spaces removed (`韩 超` → `韩超`; `張高麗` stays). */
   name: string;
   /** Post / title as printed (`县委副书记、政府县长`), whitespace normalized; may be empty. */
   title: string;
-  /** Seed lines this member was read from. */
+  /** Seed lines this member (name, title) was read from; a label alone on its line stands above. */
   lines: [number, number];
-  /** The role label as printed on this member's line, spaces removed (`组长：`); absent when the
-   *  line inherited its role from an earlier label. Lets the text be rendered without loss. */
+  /** The role label as printed before this member, spaces removed (`组长：`, `組長:`); on the
+   *  member's line, or alone on the line above it (`成员：` with the names below). Absent when the
+   *  member inherited its role from an earlier label. Lets the text be rendered without loss. */
   label?: string;
+  /** The member as printed after its label, whitespace normalized, when that is not
+   *  `name title`: a bracketed title (`张三（县长）`), a separator (`吴国伟、`), a title before the
+   *  name. Rendered instead of `name title`, so no printed character is lost. */
+  text?: string;
 }
 
 export type Block =
