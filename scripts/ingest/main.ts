@@ -1,7 +1,7 @@
 // The ingest as a command (`npm run ingest`, and the first step of `npm run build`):
 // seeds/*.txt → content/notices/**.mdx and content/data/*.json. Prints every problem as
 // file:line: message and exits 1 without touching content/ when there is any.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { IngestCache } from './cache.ts';
 import { matchPersonnel } from './recover-personnel.ts';
 import { matchTable } from './recover-tables.ts';
@@ -19,6 +19,7 @@ export async function runIngest(): Promise<IngestResult> {
 
   const result = await ingestParallel(seedsDir, [matchPersonnel, matchTable], cache);
   const { problems, files, knowledge, notices } = result;
+  for (const s of result.skipped ?? []) console.log(`ingest: note: ${s.file} is not read: ${s.reason}`);
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p));
     console.error(`ingest: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; content/ was not changed.`);
@@ -28,7 +29,7 @@ export async function runIngest(): Promise<IngestResult> {
   const { entities, citations } = knowledge!;
   console.log(
     `ingest: ${notices.length} notices, ${entities.people.length} people, ${entities.organizations.length} organizations, ` +
-      `${entities.groups.length} groups, ${citations.length} citations written to ${outDir}` +
+      `${entities.groups.length} groups, ${citations.length} citations written to ${relative(root, outDir) || '.'}/` +
       (cache ? ` (cache: ${cache.hits} reused, ${cache.misses} computed)` : ''),
   );
   // Merges the data suggests but data/organization-aliases.json does not make: for a human to review.

@@ -11,6 +11,9 @@ import { assignNoticeIds } from './notice-id.ts';
 import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
+import { checkRoundTrip } from './round-trip.ts';
+import { listSeeds, type SkippedFile } from './list-seeds.ts';
+import type { Linker } from './link-mentions.ts';
 import { codeVersion, hash, type IngestCache } from './cache.ts';
 import { buildKnowledge } from './knowledge.ts';
 import type { Knowledge, LinkerData } from './knowledge.ts';
@@ -35,6 +38,8 @@ export interface IngestResult {
   knowledge?: Knowledge;
   /** The gazette's validated config (seeds/gazette.yaml); absent when it has problems. */
   config?: GazetteConfig;
+  /** Files in seeds/ that are not read, and why (printed as notes). */
+  skipped?: SkippedFile[];
 }
 
 /**
@@ -45,7 +50,7 @@ export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCach
   const run = prepare(seedsDir, matchers, cache);
   const knowledge = run.result.knowledge;
   if (!knowledge) return run.result;
-  return finish(run, run.pending.map((n) => emitMdx(n.notice, n.sections, knowledge.linker)));
+  return finish(run, run.pending.map((n) => emitChecked(n, knowledge.linker)));
 }
 
 /**
@@ -58,7 +63,7 @@ export async function ingestParallel(seedsDir: string, matchers: Matcher[], cach
   if (!knowledge) return run.result;
   const half = Math.ceil(run.pending.length / 2);
   const theirs = run.pending.length > half ? emitOnWorker(knowledge.linkerData, run.pending.slice(half)) : Promise.resolve([]);
-  const mine = run.pending.slice(0, half).map((n) => emitMdx(n.notice, n.sections, knowledge.linker));
+  const mine = run.pending.slice(0, half).map((n) => emitChecked(n, knowledge.linker));
   return finish(run, [...mine, ...(await theirs)]);
 }
 
@@ -76,11 +81,14 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
   const problems: Problem[] = [];
   const notices: BuiltNotice[] = [];
   const reviews: IssueReview[] = [];
+  const skipped: SkippedFile[] = [];
   const empty = { pending: [], keys: new Map(), cached: new Map() };
   const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
-  if (!config) return { result: { problems: configProblems, notices, files: new Map() }, ...empty };
-  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  if (seeds.length === 0) problems.push({ file: 'seeds/', line: 1, message: 'expected at least one gazette issue (*.txt) in the seeds folder' });
+  if (!config) return { result: { problems: configProblems, notices, files: new Map(), skipped }, ...empty };
+  const listed = listSeeds(seedsDir);
+  problems.push(...listed.problems);
+  skipped.push(...listed.skipped);
+  const seeds = listed.seeds;
   const version = cache ? codeVersion() + matchers.map((m) => m.name).join() + JSON.stringify(config) : '';
   for (const name of seeds) {
     const file = `seeds/${name}`;
@@ -96,7 +104,7 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
   }
   problems.push(...duplicateDocNos(notices));
   problems.push(...finalIds(notices, config));
-  if (problems.length > 0) return { result: { problems, notices, files: new Map() }, ...empty };
+  if (problems.length > 0) return { result: { problems, notices, files: new Map(), skipped }, ...empty };
   const knowledge = buildKnowledge(notices, config);
   const keys = new Map<BuiltNotice, string>();
   const cached = new Map<BuiltNotice, string>();
@@ -109,15 +117,22 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
     else pending.push(n);
   }
   const files = new Map(reviews.map((r) => [`review/${basename(r.file, '.txt')}.md`, reviewReport(r, config)]));
-  return { result: { problems, notices, files, knowledge, config }, pending, keys, cached, cache };
+  return { result: { problems, notices, files, knowledge, config, skipped }, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
-function finish({ result, pending, keys, cached, cache }: Prepared, written: string[]): IngestResult {
+function finish({ result, pending, keys, cached, cache }: Prepared, written: Emitted[]): IngestResult {
   pending.forEach((n, k) => {
-    cached.set(n, written[k]!);
-    cache?.store('mdx', keys.get(n)!, written[k]!);
+    const { mdx, problems } = written[k]!;
+    result.problems.push(...problems);
+    cached.set(n, mdx);
+    // Only MDX that read back as written is cached: a later run takes it unchecked.
+    if (problems.length === 0) cache?.store('mdx', keys.get(n)!, mdx);
   });
+  if (result.problems.length > 0) {
+    result.files.clear();
+    return result;
+  }
   for (const n of result.notices) result.files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, cached.get(n)!);
   for (const [name, text] of result.knowledge!.files) result.files.set(`data/${name}`, text);
   result.files.set('data/gazette.json', `${JSON.stringify(result.config, null, 2)}\n`);
@@ -126,9 +141,20 @@ function finish({ result, pending, keys, cached, cache }: Prepared, written: str
 }
 
 /** MDX of `notices` written on a worker thread (./emit-worker.ts), in order. */
-function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<string[]> {
+/** MDX of a notice, and the problems of reading it back (./round-trip.ts): same text, same structure. */
+export interface Emitted {
+  mdx: string;
+  problems: Problem[];
+}
+
+export function emitChecked(n: Pick<BuiltNotice, 'notice' | 'sections'>, linker: Linker): Emitted {
+  const mdx = emitMdx(n.notice, n.sections, linker);
+  return { mdx, problems: checkRoundTrip(mdx, n) };
+}
+
+function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<Emitted[]> {
   const items = notices.map((n) => ({ notice: n.notice, sections: n.sections }));
-  return onWorker<string[]>(new URL('./emit-worker.ts', import.meta.url), { linker, items });
+  return onWorker<Emitted[]>(new URL('./emit-worker.ts', import.meta.url), { linker, items });
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */
