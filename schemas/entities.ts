@@ -2,6 +2,7 @@
 // (领导小组, 指挥部, 办公室 …) with Popolo-style memberships, and citations. Written as JSON under
 // content/data/ and read by the site through content collections; one schema per concern.
 import { z } from 'zod';
+import { CATEGORY_KINDS, type GazetteConfig } from './gazette-config.ts';
 import { IsoDateSchema } from './notice.ts';
 
 /** URL-safe id: lowercase pinyin words joined by `-`, e.g. `gao-kaiying`, `xian-sifa-ju`. */
@@ -42,7 +43,17 @@ export const PersonSchema = z.object({
   flags: z.array(z.object({ message: z.string(), evidence: z.array(EvidenceSchema) })),
 });
 
-export const OrganizationCategorySchema = z.enum(['县领导和县政府', '县直部门', '乡镇', '企业与其他']);
+/**
+ * An organization's category: one of the labels of the gazette's config (seeds/gazette.yaml
+ * `categories`, e.g. 县直部门). Which labels exist is the config's to say: the ingest checks each
+ * record against them (organizationSchemaFor), and the site lists the categories in their order.
+ */
+export const OrganizationCategorySchema = z.string().regex(/^[\u3400-\u9fff]+$/, 'expected a category label of the gazette config (Chinese characters)');
+
+/** The config's category labels, in the order the site lists them (leadership, departments, townships, elsewhere, other). */
+export function categoryOrder(config: Pick<GazetteConfig, 'categories'>): string[] {
+  return CATEGORY_KINDS.map((kind) => config.categories[kind].label);
+}
 
 export const TaskSchema = z.object({
   notice: z.string(),
@@ -66,6 +77,12 @@ export const OrganizationSchema = z.object({
   issued: z.array(z.string()),
   tasks: z.array(TaskSchema),
 });
+
+/** OrganizationSchema whose category must be one of `config`'s labels. */
+export function organizationSchemaFor(config: Pick<GazetteConfig, 'categories'>) {
+  const [first, ...rest] = categoryOrder(config);
+  return OrganizationSchema.extend({ category: z.enum([first!, ...rest]) });
+}
 
 /** Popolo membership: who held which role in which group, from which notice, since when. */
 export const MembershipSchema = z.object({

@@ -155,7 +155,7 @@ export function prefixTag(prefix: string): string {
  */
 export function docNoSlug(docNo: string, known: Iterable<string> = []): string {
   const p = parseDocNo(docNo);
-  if (!p) throw new Error(`expected a 文号 like 威政办字〔2022〕25号, found “${docNo}”`);
+  if (!p) throw new Error(`expected a 文号 like X政办字〔2022〕25号, found “${docNo}”`);
   const base = prefixPinyin(p.prefix);
   const clash = [...(prefixesByPinyin(known).get(base) ?? [])].some((prefix) => prefix !== p.prefix);
   return `${clash ? base + prefixTag(p.prefix) : base}-${p.year}-${p.serial}`;

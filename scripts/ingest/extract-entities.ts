@@ -3,6 +3,7 @@
 // but data/organization-aliases.json does not (yet) contain. Pure and deterministic: the same
 // notices give the same entities, in the same order.
 import type { Group, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
+import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { BuiltNotice } from './build-notice.ts';
 import { blockText } from './build-notice.ts';
 import { findCandidates } from './entities/candidates.ts';
@@ -25,11 +26,16 @@ export interface Entities {
   candidates: Candidate[];
 }
 
-const CATEGORY_ORDER = ['县领导和县政府', '县直部门', '乡镇', '企业与其他'];
-
-export function extractEntities(notices: BuiltNotice[], table: AliasTable = loadAliasTable()): Entities {
-  const orgs = new OrgResolver(table);
-  const book = new GroupBook();
+/**
+ * The knowledge base of `notices`, for the gazette `config` describes: its place decides whose a
+ * body is (another place's bodies get their own records, category `elsewhere`), its labels and
+ * their order the organizations' categories. `table` is the reviewed alias table (applied only
+ * when it is this place's).
+ */
+export function extractEntities(notices: BuiltNotice[], config: GazetteConfig, table: AliasTable = loadAliasTable(config)): Entities {
+  const orgs = new OrgResolver(table, config);
+  const { place } = orgs;
+  const book = new GroupBook(place);
   const order = new Map(notices.map((n, k) => [n.notice.id, k]));
   const byCorpus = (a: string, b: string) => order.get(a)! - order.get(b)!;
   const mentions: Mention[] = [];
@@ -43,17 +49,26 @@ export function extractEntities(notices: BuiltNotice[], table: AliasTable = load
     else named.set(org, [{ notice, line }]);
   };
   const generic: { name: string; evidence: { notice: string; line: number } }[] = [];
+  const genericUnit = new RegExp(`^${place.short}\\S+行政部门、?$`);
+  // Bodies named whole — issuers and 主送机关 — first: they tell the places the text names
+  // (兰陵县 of 兰陵县自然资源和规划局), so that no notice reads them as this place's.
+  const issuersOf = new Map(notices.map((n) => [n.notice.id, n.notice.issuers.map((i) => orgs.body(i)).filter((o): o is string => !!o)]));
+  for (const n of notices) for (const r of n.notice.recipients) orgs.body(r);
+  // People, groups and tasks (which register the bodies their posts and lists name), then the
+  // mentions of every known body in the text.
   for (const built of notices) {
-    const id = built.notice.id;
     mentions.push(...readNotice(built, book, orgs), ...readTables(built, orgs));
     tasks.push(...readTasks(built, orgs));
-    name(orgs.resolve(built.notice.issuer), id, built.notice.source.lines[0]);
+  }
+  for (const built of notices) {
+    const id = built.notice.id;
+    for (const issuer of issuersOf.get(id)!) name(issuer, id, built.notice.source.lines[0]);
     for (const s of built.sections) {
       for (const b of s.blocks) {
         const text = blockText(b);
         for (const hit of orgs.scan(text)) name(hit.name, id, lineOf(built.source, b.lines, hit.form, text, hit.at));
       }
-      for (const b of s.blocks) if (b.kind === 'raw') for (const l of b.source) if (/^县\S+行政部门、?$/.test(l.text)) generic.push({ name: l.text.replace('、', ''), evidence: { notice: id, line: l.line } });
+      for (const b of s.blocks) if (b.kind === 'raw') for (const l of b.source) if (genericUnit.test(l.text)) generic.push({ name: l.text.replace('、', ''), evidence: { notice: id, line: l.line } });
     }
   }
   for (const m of mentions) name(m.org, m.notice, m.line);
@@ -62,10 +77,11 @@ export function extractEntities(notices: BuiltNotice[], table: AliasTable = load
   // Ids: organizations and groups by name (sorted, so a collision suffix never depends on order).
   const orgId = new Map<string, string>();
   const taken = new Set<string>();
-  for (const org of [...named.keys()].sort()) orgId.set(org, uniqueSlug(nameSlug(org), taken));
+  const slug = (name: string) => nameSlug(name, place.slugHeads(name), [place.name]);
+  for (const org of [...named.keys()].sort()) orgId.set(org, uniqueSlug(slug(org), taken));
   const groupId = new Map<string, string>();
   const takenGroups = new Set<string>();
-  for (const g of [...book.groups.values()].sort((a, b) => a.key.localeCompare(b.key))) groupId.set(g.key, uniqueSlug(nameSlug(g.name), takenGroups));
+  for (const g of [...book.groups.values()].sort((a, b) => a.key.localeCompare(b.key))) groupId.set(g.key, uniqueSlug(slug(g.name), takenGroups));
 
   const unique = dedupe(mentions);
   const people = buildPeople(unique, orgId, groupId, byCorpus);
@@ -93,12 +109,12 @@ export function extractEntities(notices: BuiltNotice[], table: AliasTable = load
       aliases: aliasesOf.get(org) ?? [],
       category: orgs.category.get(org)!,
       notices: [...new Set(named.get(org)!.map((e) => e.notice))].sort(byCorpus),
-      issued: notices.filter((n) => orgs.resolve(n.notice.issuer) === org).map((n) => n.notice.id),
+      issued: notices.filter((n) => issuersOf.get(n.notice.id)!.includes(org)).map((n) => n.notice.id),
       tasks: dedupeTasks(tasks.filter((t) => t.org === org)).sort((a, b) => byCorpus(a.notice, b.notice) || a.line - b.line || a.task.localeCompare(b.task)),
     }))
-    .sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.id.localeCompare(b.id));
+    .sort((a, b) => place.order.indexOf(a.category) - place.order.indexOf(b.category) || a.id.localeCompare(b.id));
 
-  const candidates = findCandidates(unique, organizations.map((o) => o.name), (org) => named.get(org) ?? [], generic);
+  const candidates = findCandidates(unique, organizations.map((o) => o.name), (org) => named.get(org) ?? [], generic, place);
   return { people, organizations, groups, memberships: memberships.sort((a, b) => a.group.localeCompare(b.group) || a.start_date.localeCompare(b.start_date) || a.line - b.line), candidates };
 }
 

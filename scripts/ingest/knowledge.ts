@@ -1,7 +1,7 @@
 // Step 8: the knowledge base over all notices — people, organizations, groups, citations —
 // validated, serialized for content/data/, and turned into the linker that makes every mention
 // in a notice's text a link to its page.
-import { CitationSchema, GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
+import { CitationSchema, GroupSchema, MembershipSchema, organizationSchemaFor, PersonSchema } from '../../schemas/entities.ts';
 import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { BuiltNotice } from './build-notice.ts';
 import { blockText } from './build-notice.ts';
@@ -25,8 +25,10 @@ export interface Knowledge {
   linkerData: LinkerData;
 }
 
+/** The knowledge base of `notices`, for the gazette `config` describes (its place, its categories). */
 export function buildKnowledge(notices: BuiltNotice[], config: GazetteConfig): Knowledge {
-  const entities = extractEntities(notices);
+  const entities = extractEntities(notices, config);
+  const OrganizationSchema = organizationSchemaFor(config);
   const { citations, titles } = extractCitations(notices);
   const { linker, key: linkerKey, data: linkerData } = makeLinker(notices, entities, citations, titles);
   listNamingNotices(notices, entities, linker);

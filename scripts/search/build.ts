@@ -79,10 +79,20 @@ export async function readEntities(distDir: string, basePath = basePathOf()): Pr
   return out;
 }
 
-/** Organization names found in a text when the knowledge base has none: 县…局, 县委…部, …镇, …乡. */
-export function regexOrganizations(text: string): string[] {
+/** The gazette's place (content/data/gazette.json, from seeds/gazette.yaml): its name and the short form its bodies open with. */
+export interface PlaceNames {
+  name: string;
+  short: string;
+}
+
+/**
+ * Organization names found in a text when the knowledge base has none: bodies opening with the
+ * place's name or short form (县…局, 县委…部), and townships (…镇, …乡).
+ */
+export function regexOrganizations(text: string, place: PlaceNames): string[] {
   const found = new Set<string>();
-  const re = /(?:威县|县委|县政府|县)[\p{Script=Han}]{1,12}?(?:局|委员会|办公室|中心|部|院|所|队|站|公司|办)|[\p{Script=Han}]{1,3}(?:镇|乡)(?=人民政府|政府|党委|、|，|。|：)/gu;
+  const heads = [...new Set([place.name, `${place.short}委`, `${place.short}政府`, place.short])].filter(Boolean).join('|');
+  const re = new RegExp(`(?:${heads})[\\p{Script=Han}]{1,12}?(?:局|委员会|办公室|中心|部|院|所|队|站|公司|办)|[\\p{Script=Han}]{1,3}(?:镇|乡)(?=人民政府|政府|党委|、|，|。|：)`, 'gu');
   for (const [m] of text.matchAll(re)) if (m.length >= 3) found.add(m);
   return [...found];
 }
@@ -103,6 +113,13 @@ async function kbEntities(root: string, file: string, distDir?: string): Promise
     (distDir ? await readFile(path.join(distDir, 'api', file), 'utf8').catch(() => undefined) : undefined) ??
     (await readFile(path.join(root, 'content', 'data', file), 'utf8').catch(() => undefined));
   return text === undefined ? undefined : namedOf(text);
+}
+
+/** The place of the gazette the ingest wrote (content/data/gazette.json); without one, only bodies opening with 县 are found. */
+async function placeNames(root: string): Promise<PlaceNames> {
+  const text = await readFile(path.join(root, 'content', 'data', 'gazette.json'), 'utf8').catch(() => undefined);
+  const place = text === undefined ? undefined : (JSON.parse(text) as { place?: Partial<PlaceNames> }).place;
+  return { name: place?.name ?? '', short: place?.short ?? '县' };
 }
 
 /** Knowledge-base records (people.json, organizations.json) as names with all their forms. */
@@ -127,7 +144,8 @@ export async function entityNames(root: string, notices: NoticeApi[], texts: Map
   const kbOrgs = await kbEntities(root, 'organizations.json', distDir);
   const single = (names: string[]) => names.map((name) => ({ name, forms: [name] }));
   const people = kbPeople ?? single([...new Set(notices.flatMap((n) => (n.personnel ?? []).map((p) => p.name.replace(/\s+/g, ''))))]);
-  const organizations = kbOrgs ?? single([...new Set([...texts.values()].flatMap(regexOrganizations))]);
+  const place = kbOrgs ? undefined : await placeNames(root);
+  const organizations = kbOrgs ?? single([...new Set([...texts.values()].flatMap((text) => regexOrganizations(text, place!)))]);
   const byName = (a: Named, b: Named) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { people: people.sort(byName), organizations: organizations.sort(byName), source: kbPeople && kbOrgs ? 'knowledge base' : 'frontmatter personnel + regex' };
 }

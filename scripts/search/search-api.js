@@ -1,7 +1,7 @@
-// Exact full-text search for 《威县人民政府公报》: the ES module served as /search-api.js.
+// Exact full-text search for the gazette: the ES module served as /search-api.js.
 //
 //   import { search } from '/search-api.js';
-//   const results = await search('高凯英', { filters: { issuer: ['威县人民政府'] } });
+//   const results = await search('高凯英', { filters: { issuer: ['县人民政府'] } });
 //
 // Semantics: a notice matches a query when its text (the page's [data-source-text] elements,
 // whitespace removed, full/half-width folded, case folded) contains the query. Space-separated

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { noticeEntities, type KnowledgeBase } from './kb.ts';
 import type { NoticeEntry } from './collection.ts';
+import { SITE_NAME } from './site.ts';
 
 export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -15,12 +16,14 @@ type NoticeData = NoticeEntry['data'];
 const brief = (n: NoticeData | undefined) => n && [n.id, n.docNo, n.title, n.date, n.issuer];
 
 /**
- * What a notice page shows: its entry (the MDX file, by digest), its neighbours in the pager, and
- * what the knowledge base says beside the text — who and what it names, what it cites, who cites it.
+ * What a notice page shows: the gazette's name (from its config, in the title, header and footer),
+ * its entry (the MDX file, by digest), its neighbours in the pager, and what the knowledge base
+ * says beside the text — who and what it names, what it cites, who cites it.
  */
 export function noticePageKey(kb: KnowledgeBase, entry: NoticeEntry, prev: NoticeData | undefined, next: NoticeData | undefined): string {
   const related = noticeEntities(kb, entry.data.id);
   return cacheKey(
+    SITE_NAME,
     entry.digest ?? entry.body,
     entry.data,
     brief(prev),

@@ -1,6 +1,7 @@
 // The one place pages read the collections, so every page sees the same order and the same
 // checked knowledge base.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { categoryLabels } from './gazette.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from './kb.ts';
 import { compareNotices } from './notices.ts';
 
@@ -33,6 +34,7 @@ export function getKnowledgeBase(): Promise<KnowledgeBase> {
       organizations: organizations.map((e) => e.data),
       groups: groups.map((e) => e.data),
       citations: citations.map((e) => e.data),
+      categories: categoryLabels(),
     });
   })();
   return knowledgeBase;

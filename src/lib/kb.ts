@@ -14,10 +14,12 @@ export interface KnowledgeBaseInput {
   organizations: readonly Organization[];
   groups: readonly Group[];
   citations: readonly Citation[];
+  /**
+   * Organization category labels in the order of the 机构 index and of /api/organizations.json
+   * (the gazette config's, src/lib/gazette.ts). A category not listed sorts last.
+   */
+  categories?: readonly string[];
 }
-
-/** The order of the 机构 index and of /api/organizations.json. */
-export const CATEGORY_ORDER = ['县领导和县政府', '县直部门', '乡镇', '企业与其他'] as const;
 
 export interface KnowledgeBase {
   notices: ReadonlyMap<string, Notice>;
@@ -29,7 +31,7 @@ export interface KnowledgeBase {
   noticeOrder: ReadonlyMap<string, number>;
   /** People by pinyin of their name. */
   peopleSorted: Person[];
-  /** Organizations by category (CATEGORY_ORDER), then pinyin of the name. */
+  /** Organizations by category (in the order of `categories`), then pinyin of the name. */
   organizationsSorted: Organization[];
   /** Groups by pinyin of the name. */
   groupsSorted: Group[];
@@ -49,7 +51,15 @@ export function buildKnowledgeBase(input: KnowledgeBaseInput): KnowledgeBase {
   const citations = byId(input.citations);
   checkReferences({ notices, people, organizations, groups, citations });
   const noticeOrder = new Map(input.notices.map((n, i) => [n.id, i]));
-  const category = (o: Organization) => CATEGORY_ORDER.indexOf(o.category);
+  const order = input.categories ?? [];
+  const unknown = input.categories ? input.organizations.filter((o) => !order.includes(o.category)) : [];
+  if (unknown.length > 0) {
+    throw new Error(`organizations with a category the gazette config does not have (${order.join('、')}): ${unknown.map((o) => `organizations/${o.id} “${o.category}”`).join(', ')}`);
+  }
+  const category = (o: Organization) => {
+    const k = order.indexOf(o.category);
+    return k < 0 ? order.length : k;
+  };
   const inCorpus = (c: Citation) => (c.notice === undefined ? Infinity : noticeOrder.get(c.notice)!);
   return {
     notices,

@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { getNotices } from '../lib/collection.ts';
 import { atomFeed } from '../lib/feed.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { PUBLISHER, SITE_NAME } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('feed.xml needs the `site` option (see astro.config.mjs)');
@@ -12,8 +12,8 @@ export const GET: APIRoute = async ({ site }) => {
     site,
     base: import.meta.env.BASE_URL,
     title: SITE_NAME,
-    subtitle: '《威县人民政府公报》刊登的文件，按成文日期从新到旧',
-    author: '威县人民政府',
+    subtitle: `《${SITE_NAME}》刊登的文件，按成文日期从新到旧`,
+    author: PUBLISHER,
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from '../../schemas/entities.ts';
 import { extractEntities, mentionForms } from '../../scripts/ingest/extract-entities.ts';
-import { entityCases, expected } from '../fixtures/entities/load.ts';
+import { entityCases, expected, seedConfig } from '../fixtures/entities/load.ts';
 
 describe('entity fixtures', () => {
   for (const { name, dir, notices } of entityCases()) {
     it(name, () => {
-      const entities = extractEntities(notices);
+      const entities = extractEntities(notices, seedConfig);
       for (const p of entities.people) PersonSchema.parse(p);
       for (const o of entities.organizations) OrganizationSchema.parse(o);
       for (const g of entities.groups) GroupSchema.parse(g);
@@ -24,7 +24,7 @@ const person = (e: ReturnType<typeof extractEntities>, name: string) => e.people
 
 describe('patterns', () => {
   it('a personnel list is a group; `办公室设在县司法局，办公室主任由李保东同志兼任` is its office', () => {
-    const e = extractEntities(byName('list-and-office'));
+    const e = extractEntities(byName('list-and-office'), seedConfig);
     const office = e.groups.find((g) => g.kind === '办公室')!;
     expect(office.organization).toBe('xian-sifa-ju');
     expect(office.memberships.map((m) => [m.person_id, m.role])).toEqual([['li-baodong', '主任']]);
@@ -34,7 +34,7 @@ describe('patterns', () => {
   });
 
   it('flags 齐之群, listed twice in one 联络员 list at two organizations, keeping both roles', () => {
-    const e = extractEntities(byName('liaison-conflict'));
+    const e = extractEntities(byName('liaison-conflict'), seedConfig);
     const qi = person(e, '齐之群')!;
     expect(qi.roles.map((r) => [r.role, r.organization, r.line])).toEqual([
       ['联络员', 'xian-xiaofangjiuyuan-dadui', 4779],
@@ -49,7 +49,7 @@ describe('patterns', () => {
   });
 
   it('reads a group set up in running text, its office, the 联系人 and the 联络表', () => {
-    const e = extractEntities(byName('text-group-and-contact-table'));
+    const e = extractEntities(byName('text-group-and-contact-table'), seedConfig);
     expect(person(e, '樊彦平')!.roles[0]).toMatchObject({ role: '组长', source: 'text' });
     expect(person(e, '王贵成')!.roles.map((r) => r.role)).toEqual(['副组长', '主任', '主管领导']);
     expect(person(e, '祝其发')!.roles[0]).toMatchObject({ role: '副主任', organization: 'xian-gongan-ju-jiaojing-dadui' });
@@ -59,7 +59,7 @@ describe('patterns', () => {
   });
 
   it('takes leaders from raw task tables only where the line is certainly a name', () => {
-    const e = extractEntities(byName('raw-task-tables'));
+    const e = extractEntities(byName('raw-task-tables'), seedConfig);
     const names = e.people.map((p) => p.name).sort();
     expect(names).toEqual(['尹俊兵', '张朝华', '李保辉', '潘国军', '董明善', '贾丽霞'].sort());
     expect(person(e, '董明善')!.roles[0]).toMatchObject({ role: '责任人', organization: 'xian-shuiwu-ju', line: 1947 });
@@ -68,7 +68,7 @@ describe('patterns', () => {
   });
 
   it('collects 牵头 and 责任 tasks under the nearest heading', () => {
-    const e = extractEntities(byName('task-lists'));
+    const e = extractEntities(byName('task-lists'), seedConfig);
     const tasks = (name: string) => e.organizations.find((o) => o.name === name)!.tasks.map((t) => [t.task, t.lead]);
     expect(tasks('县乡村振兴局')).toEqual([['全力巩固拓展脱贫攻坚成果', false]]);
     expect(tasks('县市场监督管理局')).toEqual(expect.arrayContaining([['综合协调组', true], ['强化组织领导', true]]));
@@ -76,7 +76,7 @@ describe('patterns', () => {
   });
 
   it('mentionForms lists people and every organization form, longest first', () => {
-    const forms = mentionForms(extractEntities(byName('road-chiefs')));
+    const forms = mentionForms(extractEntities(byName('road-chiefs'), seedConfig));
     expect(forms.find((f) => f.form === '县交通局')).toEqual({ form: '县交通局', kind: 'organization', id: 'xian-jiaotongyunshu-ju' });
     expect(forms.find((f) => f.form === '高凯英')).toEqual({ form: '高凯英', kind: 'person', id: 'gao-kaiying' });
     for (let k = 1; k < forms.length; k++) expect(forms[k - 1].form.length).toBeGreaterThanOrEqual(forms[k].form.length);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MembershipSchema } from '../../schemas/entities.ts';
 import { extractEntities } from '../../scripts/ingest/extract-entities.ts';
 import { applyHistory } from '../../scripts/ingest/entities/groups.ts';
-import { syntheticNotice } from '../fixtures/entities/load.ts';
+import { seedConfig, syntheticNotice } from '../fixtures/entities/load.ts';
 
 const member = (role: string, name: string, title: string, line: number) => ({ role, name, title, lines: [line, line] as [number, number] });
 
@@ -18,7 +18,7 @@ describe('group history', () => {
   ]);
 
   it('ends the memberships the 调整 notice drops, and starts the new ones on its date', () => {
-    const e = extractEntities([v1, v2]);
+    const e = extractEntities([v1, v2], seedConfig);
     const g = e.groups.find((x) => x.id === 'weixian-fangxunkanghan-zhihuibu')!;
     expect(g.events).toEqual([
       { notice: '2022-weizhengban-1', date: '2022-01-10', action: '成立' },

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../scripts/ingest/extract-entities.ts';
 import { acceptName } from '../../scripts/ingest/entities/mentions.ts';
-import { syntheticNotice } from '../fixtures/entities/load.ts';
+import { seedConfig, syntheticNotice } from '../fixtures/entities/load.ts';
 
 const NON_NAMES = ['第四章', '各乡镇', '水务局', '常屯乡', '县长', '组长', '合计', '房和', '县农', '业农', '村局', '县直有', '建设', '持续推进', '方式', '时限', '高新区', '县委', '联系电话'];
 
@@ -21,6 +21,6 @@ describe('non-names', () => {
       { kind: 'table', lines: [150, 152], header: [['序号', '单位', '主管领导', '联系电话', '联络人', '联系电话']], rows: [['1', '县财政局', '水务局 副局长', '1', '各乡镇 股长', '2'], ['2', '县城管局', '第四章', '3', '合计', '4']] },
       { kind: 'paragraph', lines: [160, 160], text: '由常务副县长任主任，主管副县长为副主任。（牵头县领导：各乡镇；牵头部门：县水务局；责任单位：县农业农村局）（联系人：水务局，电话）' },
     ]);
-    expect(extractEntities([notice]).people).toEqual([]);
+    expect(extractEntities([notice], seedConfig).people).toEqual([]);
   });
 });

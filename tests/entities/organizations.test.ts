@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameSlug, personSlug } from '../../scripts/ingest/entities/ids.ts';
 import { loadAliasTable, OrgResolver } from '../../scripts/ingest/entities/organizations.ts';
+import { seedConfig } from '../fixtures/entities/load.ts';
 
-const table = loadAliasTable();
-const resolver = () => new OrgResolver(table);
+const table = loadAliasTable(seedConfig);
+const resolver = () => new OrgResolver(table, seedConfig);
+const slug = (name: string) => {
+  const { place } = resolver();
+  return nameSlug(name, place.slugHeads(name), [place.name]);
+};
 
 describe('alias table', () => {
   it('resolves every alias to its one canonical name', () => {
@@ -65,9 +70,10 @@ describe('ids', () => {
   it('are readable pinyin slugs', () => {
     expect(personSlug('高凯英')).toBe('gao-kaiying');
     expect(personSlug('单超')).toBe('shan-chao');
-    expect(nameSlug('县司法局')).toBe('xian-sifa-ju');
-    expect(nameSlug('县住房和城乡建设局')).toBe('xian-zhufang-he-chengxiangjianshe-ju');
-    expect(nameSlug('第什营镇')).toBe('dishiying-zhen');
-    expect(nameSlug('威县防汛抗旱指挥部')).toBe('weixian-fangxunkanghan-zhihuibu');
+    expect(slug('县司法局')).toBe('xian-sifa-ju');
+    expect(slug('县住房和城乡建设局')).toBe('xian-zhufang-he-chengxiangjianshe-ju');
+    expect(slug('第什营镇')).toBe('dishiying-zhen');
+    expect(slug('威县防汛抗旱指挥部')).toBe('weixian-fangxunkanghan-zhihuibu');
+    expect(slug('市生态环境局威县分局')).toBe('shi-shengtaihuanjing-ju-weixian-fenju');
   });
 });

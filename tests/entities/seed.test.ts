@@ -5,10 +5,11 @@ import { GroupSchema, MembershipSchema, OrganizationSchema, PersonSchema } from 
 import { extractEntities, mentionForms } from '../../scripts/ingest/extract-entities.ts';
 import { loadAliasTable } from '../../scripts/ingest/entities/organizations.ts';
 import { ingestDir, root } from '../helpers.ts';
+import { seedConfig } from '../fixtures/entities/load.ts';
 
 describe('entities of the seed', () => {
   const { notices } = ingestDir(`${root}/seeds`);
-  const e = extractEntities(notices);
+  const e = extractEntities(notices, seedConfig);
 
   it('validates and counts', () => {
     for (const p of e.people) PersonSchema.parse(p);
@@ -47,7 +48,7 @@ describe('entities of the seed', () => {
   it('resolves every alias to exactly one organization, and every reference to a record', () => {
     const forms = e.organizations.flatMap((o) => [o.name, ...o.aliases]);
     expect(new Set(forms).size).toBe(forms.length);
-    for (const o of loadAliasTable().organizations) for (const a of o.aliases) expect(e.organizations.filter((x) => x.name === o.name || x.aliases.includes(a)).length, a).toBeLessThanOrEqual(1);
+    for (const o of loadAliasTable(seedConfig).organizations) for (const a of o.aliases) expect(e.organizations.filter((x) => x.name === o.name || x.aliases.includes(a)).length, a).toBeLessThanOrEqual(1);
     const orgIds = new Set(e.organizations.map((o) => o.id));
     const groupIds = new Set(e.groups.map((g) => g.id));
     const personIds = new Set(e.people.map((p) => p.id));
@@ -89,7 +90,7 @@ describe('entities of the seed', () => {
   });
 
   it('is deterministic and reports candidate merges with evidence', () => {
-    expect(extractEntities(ingestDir(`${root}/seeds`).notices)).toEqual(e);
+    expect(extractEntities(ingestDir(`${root}/seeds`).notices, seedConfig)).toEqual(e);
     expect(e.candidates.map((c) => c.names)).toMatchInlineSnapshot(`
       [
         [

@@ -7,6 +7,7 @@
 //    `县X行政部门` next to `县X局` (县司法行政部门 / 县司法局).
 import type { Evidence } from './types.ts';
 import type { Mention } from './mentions.ts';
+import type { Place } from './place.ts';
 
 export interface Candidate {
   names: string[];
@@ -14,10 +15,16 @@ export interface Candidate {
   evidence: Evidence[];
 }
 
-const POSITION = /(常务)?副?(局长|主任|部长|书记|县长|镇长|乡长|经理|总经理|大队长|站长|政委)$/;
 const DAY = 24 * 3600 * 1000;
 
-export function findCandidates(mentions: Mention[], orgNames: string[], mentionsOf: (org: string) => Evidence[], genericUnits: { name: string; evidence: Evidence }[]): Candidate[] {
+export function findCandidates(mentions: Mention[], orgNames: string[], mentionsOf: (org: string) => Evidence[], genericUnits: { name: string; evidence: Evidence }[], place: Pick<Place, 'short' | 'whose'>): Candidate[] {
+  const s = place.short;
+  // Bodies of two places are never one body (县自然资源和规划局 / 兰陵县自然资源和规划局).
+  const placeOf = (name: string) => {
+    const whose = place.whose(name);
+    return whose && !whose.own ? whose.place : '';
+  };
+  const POSITION = new RegExp(`(常务)?副?(局长|主任|部长|书记|${s}长|镇长|乡长|经理|总经理|大队长|站长|政委)$`);
   const out = new Map<string, Candidate>();
   const add = (a: string, b: string, reason: string, evidence: Evidence[]) => {
     const names = [a, b].sort();
@@ -42,13 +49,13 @@ export function findCandidates(mentions: Mention[], orgNames: string[], mentions
     const orgs = [...byOrg.keys()].sort();
     for (const a of orgs) for (const b of orgs) {
       // A unit inside the other (县公安局 / 县公安局交警大队) is a sub-unit, not a second name.
-      if (a >= b || a.startsWith(b) || b.startsWith(a)) continue;
+      if (a >= b || a.startsWith(b) || b.startsWith(a) || placeOf(a) !== placeOf(b)) continue;
       const pair = closestWithin(byOrg.get(a)!, byOrg.get(b)!, 90 * DAY);
       if (pair) add(a, b, `${name} is ${position} of both within 90 days`, [{ notice: pair[0].notice, line: pair[0].line }, { notice: pair[1].notice, line: pair[1].line }]);
     }
   }
   for (const long of orgNames) for (const short of orgNames) {
-    if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1) || short.length < 3) continue;
+    if (short.length >= long.length || short[0] !== long[0] || short.at(-1) !== long.at(-1) || short.length < 3 || placeOf(short) !== placeOf(long)) continue;
     // The longer name may add words (广播, 地方) but not another unit (县高新区财政金融局 is not 县财政局).
     const extra = [...long.slice(1, -1)].filter((c) => !short.includes(c)).join('');
     if (isSubsequence(short.slice(1, -1), long.slice(1, -1)) && short.slice(1, -1).length >= 2 && !/[局区县市部委]/.test(extra)) {
@@ -56,8 +63,8 @@ export function findCandidates(mentions: Mention[], orgNames: string[], mentions
     }
   }
   for (const g of genericUnits) {
-    const stem = /^县(.+?)行政部门$/.exec(g.name)?.[1];
-    const unit = stem && orgNames.find((n) => n === `县${stem}局`);
+    const stem = new RegExp(`^${s}(.+?)行政部门$`).exec(g.name)?.[1];
+    const unit = stem && orgNames.find((n) => n === `${s}${stem}局`);
     if (unit) add(g.name, unit, `${g.name} (a class of bodies) names the county's ${unit} in a task table`, [g.evidence, ...mentionsOf(unit).slice(0, 1)]);
   }
   return [...out.values()].sort((a, b) => a.names.join().localeCompare(b.names.join()));

@@ -3,6 +3,7 @@
 // 调整 notice updates the same group; applyHistory then ends the memberships it dropped.
 import type { Membership } from '../../../schemas/entities.ts';
 import { groupKey, groupKind } from './mentions.ts';
+import type { Place } from './place.ts';
 
 export type Action = '成立' | '调整' | '名单';
 
@@ -28,23 +29,31 @@ export interface NoticeGroups {
 
 export class GroupBook {
   readonly groups = new Map<string, GroupDraft>();
+  private readonly place: Place;
+  /** A parent named only by its kind (县领导小组, 指挥部): the notice's first group is meant. */
+  private readonly bareKind: RegExp;
+
+  constructor(place: Place) {
+    this.place = place;
+    this.bareKind = new RegExp(`^(${place.short})?(领导小组|总指挥部|指挥部|委员会)$`);
+  }
 
   /** The group `name` as `ctx` names it; records the notice's event once. */
   ensure(name: string, ctx: NoticeGroups): string {
-    const key = groupKey(name);
+    const key = groupKey(name, this.place);
     let g = this.groups.get(key);
     if (!g) {
       g = { key, name, kind: groupKind(name) ?? '领导小组', events: [] };
       this.groups.set(key, g);
     }
-    if (!g.events.some((e) => e.notice === ctx.notice)) g.events.push({ notice: ctx.notice, date: ctx.date, action: actionOf(ctx.title, key) });
+    if (!g.events.some((e) => e.notice === ctx.notice)) g.events.push({ notice: ctx.notice, date: ctx.date, action: actionOf(ctx.title, key, this.place) });
     ctx.primary ??= key;
     return key;
   }
 
   /** The office of a group (`…领导小组下设办公室`), set up in `organization`. */
   office(parent: string | undefined, ctx: NoticeGroups, organization?: string): string {
-    const parentName = parent && !/^(县)?(领导小组|总指挥部|指挥部|委员会)$/.test(parent) ? parent : this.groups.get(ctx.primary ?? '')?.name;
+    const parentName = parent && !this.bareKind.test(parent) ? parent : this.groups.get(ctx.primary ?? '')?.name;
     const key = this.ensure(`${parentName ?? ''}办公室`, ctx);
     const g = this.groups.get(key)!;
     if (organization) g.organization ??= organization;
@@ -53,9 +62,9 @@ export class GroupBook {
 }
 
 /** 调整 when the notice changes this group (关于调整X…的通知), 成立 when it sets it up, else 名单. */
-function actionOf(title: string, key: string): Action {
+function actionOf(title: string, key: string, place: Place): Action {
   const changed = /调整(.+?)(组成人员|成员)?的通知$/.exec(title);
-  if (changed && key.startsWith(groupKey(changed[1]))) return '调整';
+  if (changed && key.startsWith(groupKey(changed[1], place))) return '调整';
   if (/调整/.test(title)) return '名单';
   return '成立';
 }

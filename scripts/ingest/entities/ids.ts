@@ -7,7 +7,7 @@ import { pinyin } from 'pinyin-pro';
 const READINGS: [string, string[]][] = [['第什营', ['di', 'shi', 'ying']]];
 const COMPOUND_SURNAME = /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐)/;
 // Unit endings kept as one word at the end of an organization or group id.
-const UNIT_END = /(领导小组|总指挥部|指挥部|委员会|管委会|办公室|办事处|分公司|公司|分局|支行|大队|中队|中心|局|部|办|委|镇|乡|社|站|台|院|组|联)$/;
+const UNIT_END = /(领导小组|总指挥部|指挥部|委员会|管委会|办公室|办公厅|办事处|分公司|公司|分局|支行|大队|中队|中心|局|部|办|委|镇|乡|社|站|台|院|组|联|厅)$/;
 
 function syllables(text: string, surname = false): string[] {
   const out: string[] = [];
@@ -34,27 +34,36 @@ export function personSlug(name: string): string {
   return `${s.slice(0, surname).join('')}-${s.slice(surname).join('')}`;
 }
 
-/** 县司法局 → xian-sifa-ju: a leading 县/威县/市, the middle as one word per part (split at 和,
- *  quotes and unit words: 威县“政银保”… → weixian-zhengyinbao-…), and the unit ending as the
- *  last word. Parts are not cut into guessed two-syllable words: ids are permanent URLs, and
- *  a wrong cut (shuichao-caizong for 水超采综) would be worse than a long word. */
-export function nameSlug(name: string): string {
+/**
+ * 县司法局 → xian-sifa-ju: a leading place word (one of `heads`: the place's name or short form,
+ * another place's name — see Place.slugHeads), the middle as one word per part (split at 和,
+ * quotes, unit words and the `inner` place names: 市生态环境局威县分局 → shi-shengtaihuanjing-ju-weixian-fenju),
+ * and the unit ending as the last word. Parts are not cut into guessed two-syllable words: ids
+ * are permanent URLs, and a wrong cut (shuichao-caizong for 水超采综) would be worse than a long word.
+ */
+export function nameSlug(name: string, heads: readonly string[] = [], inner: readonly string[] = []): string {
   const words: string[] = [];
   let middle = name.replace(/[^\u3400-\u9fffA-Za-z0-9“”"]/g, '');
-  const head = /^(威县|县|市)/.exec(middle);
+  const head = [...heads].sort((a, b) => b.length - a.length).find((h) => h && middle.startsWith(h));
   if (head) {
-    words.push(syllables(head[0]).join(''));
-    middle = middle.slice(head[0].length);
+    words.push(syllables(head).join(''));
+    middle = middle.slice(head.length);
   }
   const tail = UNIT_END.exec(middle);
   const end = tail && tail.index > 0 ? tail[0] : '';
   middle = middle.slice(0, middle.length - end.length);
   // Split at 和, quotes and the unit words inside a name (县公安局|交警|大队, …领导小组|办公室).
-  for (const part of middle.split(/(和|领导小组|总指挥部|指挥部|委员会|工作|公司|威县|局|区|^委)|[“”"]/).filter(Boolean)) {
+  const places = inner.filter(Boolean).map(escapeRegExp);
+  const split = new RegExp(`(和|领导小组|总指挥部|指挥部|委员会|工作|公司|${places.map((p) => `${p}|`).join('')}局|区|^委)|[“”"]`);
+  for (const part of middle.split(split).filter(Boolean)) {
     words.push(syllables(part).join(''));
   }
   if (end) words.push(syllables(end).join(''));
   return words.filter(Boolean).join('-');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A slug not yet in `taken`: the base, or base-2, base-3 … for a real collision. */

@@ -27,10 +27,12 @@ export function acceptName(text: string): boolean {
   return /^[\u4e00-\u9fff]{2,4}$/.test(text) && !NOT_NAMES.has(text) && isPersonName(text);
 }
 
-/** Normalized group name, to match the list caption and the sentence that set it up:
+/** Normalized group name, to match the list caption and the sentence that set it up: without
+ *  the place's name or short form in front (威县…, 县…), quotes and 工作:
  *  威县“政银保”合作管理委员会 = 威县政银保合作管理委员会; 威县…工作领导小组 = 威县…领导小组. */
-export function groupKey(name: string): string {
-  return name.replace(/^(威县|县)/, '').replace(/[“”"《》\s]/g, '').replace(/工作/g, '');
+export function groupKey(name: string, place: { name: string; short: string }): string {
+  const bare = name.startsWith(place.name) ? name.slice(place.name.length) : name.startsWith(place.short) ? name.slice(place.short.length) : name;
+  return bare.replace(/[“”"《》\s]/g, '').replace(/工作/g, '');
 }
 
 /** Kind of a group from its name's ending. */

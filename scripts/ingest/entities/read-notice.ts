@@ -8,21 +8,48 @@ import type { NoticeGroups } from './groups.ts';
 import { acceptName } from './mentions.ts';
 import type { Mention } from './mentions.ts';
 import type { OrgResolver } from './organizations.ts';
+import type { Place } from './place.ts';
 
 const GROUP_END = '(?:领导小组|总指挥部|指挥部|委员会)';
-// `成立…的威县…领导小组` / `成立威县…领导小组`: the group a sentence sets up.
-const SETUP = new RegExp(`成立(?:[^。]*?的)?((?:威县|县)?[^，。；、由以的任为（(]{2,40}?${GROUP_END})`, 'g');
-// `[X]办公室设在Y` / `[X]下设办公室，设在Y` / `…地点在Y`.
-const OFFICE = new RegExp(`((?:威县|县)?[^，。；、由]{0,40}?(?:${GROUP_END}|路长))?(?:下设)?办公室[，、]?(?:设在|地点在)([^，。；,、]+)`);
-// `县公安局副局长王贵成、` / `公安局长樊彦平同志任组长`: a post, then the name.
-const POST_NAME = /(局长|县长|大队长|中队长|主任|书记|部长|经理|政委)([\u4e00-\u9fff]{2,3}?)(?=同志|[、，。；）]|任)/g;
 const ROLE_AFTER = /任((?:常务)?副?(?:组长|主任|指挥长|总指挥))/;
 // `办公室常务副主任由董明善同志兼任`, `办公室副主任由王立晗、安书光…同志兼任`.
 const SERVES = /((?:常务)?副?主任)由([^。；由]*?)同志兼任/g;
-const LEAD = /牵头县领导[：:]\s*([^；;）)]+)/g;
 const CONTACT = /联系人[：:]\s*([\u4e00-\u9fff]{2,4}?)[，,；;）)]/g;
-// `总路长：高凯英县政府县长`, `县级路长：潘国军县政府副县长`.
-const ROAD_CHIEF = /((?:总|县级|乡级|村级)路长)[：:]([\u4e00-\u9fff]{2,3}?)(?=县|政府)([\u4e00-\u9fff、]*?)(?=主要职责|$)/g;
+
+/** The patterns that name the place (威县, its short form 县) in front of a group, a post or a role. */
+interface Patterns {
+  /** `成立…的威县…领导小组` / `成立威县…领导小组`: the group a sentence sets up. */
+  setup: RegExp;
+  /** `[X]办公室设在Y` / `[X]下设办公室，设在Y` / `…地点在Y`. */
+  office: RegExp;
+  /** `县公安局副局长王贵成、` / `公安局长樊彦平同志任组长`: a post, then the name. */
+  postName: RegExp;
+  /** `牵头县领导：林毅`, and the role it gives. */
+  lead: RegExp;
+  leadRole: string;
+  /** `总路长：高凯英县政府县长`, `县级路长：潘国军县政府副县长`. */
+  roadChief: RegExp;
+}
+
+const patternsOf = new WeakMap<Place, Patterns>();
+
+function patterns(place: Place): Patterns {
+  let p = patternsOf.get(place);
+  if (!p) {
+    const own = `(?:${place.name}|${place.short})`;
+    const s = place.short;
+    p = {
+      setup: new RegExp(`成立(?:[^。]*?的)?(${own}?[^，。；、由以的任为（(]{2,40}?${GROUP_END})`, 'g'),
+      office: new RegExp(`(${own}?[^，。；、由]{0,40}?(?:${GROUP_END}|路长))?(?:下设)?办公室[，、]?(?:设在|地点在)([^，。；,、]+)`),
+      postName: new RegExp(`(局长|${s}长|大队长|中队长|主任|书记|部长|经理|政委)([\\u4e00-\\u9fff]{2,3}?)(?=同志|[、，。；）]|任)`, 'g'),
+      lead: new RegExp(`牵头${s}领导[：:]\\s*([^；;）)]+)`, 'g'),
+      leadRole: `牵头${s}领导`,
+      roadChief: new RegExp(`((?:总|${s}级|乡级|村级)路长)[：:]([\\u4e00-\\u9fff]{2,3}?)(?=${s}|政府)([\\u4e00-\\u9fff、]*?)(?=主要职责|$)`, 'g'),
+    };
+    patternsOf.set(place, p);
+  }
+  return p;
+}
 
 /** The seed line of `needle` inside a block: the source line in its range where the block text's
  *  offset `at` falls (counting non-space characters, which the reflow keeps), or else the first
@@ -75,6 +102,7 @@ function readText(text: string, range: [number, number], source: SourceLine[], c
   const out: Mention[] = [];
   const base = { notice: ctx.notice, date: ctx.date, source: 'text' as const };
   const at = (name: string, offset?: number) => lineOf(source, range, name, text, offset);
+  const { setup: SETUP, office: OFFICE, postName: POST_NAME, lead: LEAD, leadRole, roadChief: ROAD_CHIEF } = patterns(orgs.place);
   let main: string | undefined;
   for (const m of text.matchAll(SETUP)) {
     const kind = /(领导小组|指挥部|委员会)$/.exec(m[1])![1];
@@ -106,7 +134,7 @@ function readText(text: string, range: [number, number], source: SourceLine[], c
     }
   }
   for (const m of text.matchAll(LEAD)) {
-    for (const name of m[1].split('、').map((s) => s.trim())) if (acceptName(name)) out.push({ ...base, name, line: at(name, m.index + m[0].indexOf(name)), role: '牵头县领导' });
+    for (const name of m[1].split('、').map((s) => s.trim())) if (acceptName(name)) out.push({ ...base, name, line: at(name, m.index + m[0].indexOf(name)), role: leadRole });
   }
   for (const m of text.matchAll(CONTACT)) if (acceptName(m[1])) out.push({ ...base, name: m[1], line: at(m[1], m.index + m[0].indexOf(m[1])), role: '联系人' });
   for (const m of text.matchAll(ROAD_CHIEF)) {

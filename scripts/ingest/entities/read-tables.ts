@@ -10,7 +10,6 @@ import type { Mention } from './mentions.ts';
 import type { OrgResolver } from './organizations.ts';
 
 const PERSON_COLUMN = /主管领导|联络人|联系人|负责人|责任人/;
-const LEADER_HEADER = /牵头(县)?领导|牵头\s*$/;
 
 export function readTables(built: BuiltNotice, orgs: OrgResolver): Mention[] {
   const base = { notice: built.notice.id, date: built.notice.date };
@@ -45,9 +44,12 @@ function lineOfCell(source: SourceLine[], range: [number, number], cell: string,
 
 function readRaw(lines: SourceLine[], base: { notice: string; date: string }, orgs: OrgResolver): Mention[] {
   const out: Mention[] = [];
+  const s = orgs.place.short;
   // The header names the leader column: 牵头领导 (19号) or 牵头 / 县领导 on two lines (21号).
   const head = lines.slice(0, 12).map((l) => l.text).join(' ');
-  const leaderColumn = /牵头领导|牵头\s+县领导/.test(head) ? (/牵头\s+县领导/.test(head) ? '牵头县领导' : '牵头领导') : undefined;
+  const split = new RegExp(`牵头\\s+${s}领导`);
+  const leaderColumn = /牵头领导/.test(head) || split.test(head) ? (split.test(head) ? `牵头${s}领导` : '牵头领导') : undefined;
+  const unitNext = new RegExp(`^${s}|^[\\u4e00-\\u9fff]{1,6}局`);
   lines.forEach((l, i) => {
     const text = l.text.trim();
     const pair = /^([\u4e00-\u9fff]{2,12}) ([\u4e00-\u9fff]{2,3})$/.exec(text);
@@ -61,7 +63,7 @@ function readRaw(lines: SourceLine[], base: { notice: string; date: string }, or
     const prev = lines[i - 1]?.text.trim() ?? '';
     const next = lines[i + 1]?.text.trim() ?? '';
     const afterCell = prev.length >= 8 || /[。；;，、]$/.test(prev) || (acceptName(prev) && prev.length <= 3);
-    const beforeUnit = /^县|^[\u4e00-\u9fff]{1,6}局/.test(next) || !!orgs.prefix(next) || acceptName(next);
+    const beforeUnit = unitNext.test(next) || !!orgs.prefix(next) || acceptName(next);
     if (afterCell && beforeUnit) out.push({ ...base, name: text, line: l.line, source: 'table', role: leaderColumn });
   });
   return out;
