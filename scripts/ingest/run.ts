@@ -6,9 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { onWorker } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
-import { checkHeaderLines } from './check-headers.ts';
 import { assignNoticeIds } from './notice-id.ts';
-import { buildNotice, publishedText } from './build-notice.ts';
 import type { BuiltNotice, Matcher } from './build-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
 import { checkRoundTrip } from './round-trip.ts';
@@ -17,17 +15,11 @@ import type { Linker } from './link-mentions.ts';
 import { codeVersion, hash, type IngestCache } from './cache.ts';
 import { buildKnowledge } from './knowledge.ts';
 import type { Knowledge, LinkerData } from './knowledge.ts';
-import { compareText } from './no-loss.ts';
-import { parseHeader } from './parse-header.ts';
 import { parseDocNo } from './docno.ts';
-import { readSeed } from './read-seed.ts';
-import { docNoLine, splitIssue } from './split-issue.ts';
-import { dateLine } from './dates.ts';
-import { correctionsFileOf, parseCorrections, type Correction } from '../../schemas/corrections.ts';
+import { correctionsFileOf, type Correction } from '../../schemas/corrections.ts';
+import { readIssue } from './reader/index.ts';
 import { reviewReport, type IssueReview } from './review.ts';
-import { stripFurniture } from './strip-furniture.ts';
-import type { Furniture } from './strip-furniture.ts';
-import type { Problem, SourceLine } from './types.ts';
+import type { Problem } from './types.ts';
 
 export interface IngestResult {
   problems: Problem[];
@@ -165,69 +157,12 @@ interface SeedResult {
   corrections: Correction[];
 }
 
+/** One seed file through the reader (./reader/): its notices, and every problem found. */
 function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config: GazetteConfig, correctionsText?: string): SeedResult {
-  const problems: Problem[] = [];
-  const notices: BuiltNotice[] = [];
-  const { corrections = [], problems: correctionProblems } = correctionsText === undefined ? { corrections: [], problems: [] } : parseCorrections(correctionsText, correctionsFileOf(file));
-  problems.push(...correctionProblems);
-  const read = readSeed(file, bytes);
-  problems.push(...read.problems);
-  if (!read.seed) return { problems, notices, corrections };
-  const furniture = stripFurniture(read.seed.lines);
-  const gazette = gazetteOf(file, furniture, config, problems);
-  const notHeaders = new Set(corrections.filter((c) => c.kind === 'not-a-header').map((c) => c.line));
-  const starts = new Set(corrections.filter((c) => c.kind === 'notice-starts').map((c) => c.line));
-  problems.push(...unusableCorrections(correctionsFileOf(file), corrections, read.seed.lines, furniture.lines));
-  const { spans, problems: splitProblems } = splitIssue(file, furniture.lines, { notHeaders, starts });
-  problems.push(...splitProblems);
-  spans.forEach((span, k) => {
-    const { header, problems: headerProblems } = parseHeader(file, furniture.lines, span);
-    problems.push(...headerProblems);
-    if (!header || !gazette) return;
-    const built = buildNotice(file, furniture.lines, span, header, gazette, k + 1, matchers);
-    problems.push(...compareText(file, built.source, publishedText(built, built.notice)));
-    notices.push(built);
-  });
-  // The property a merge of two notices breaks, checked on its own: every 文号 line heads a notice.
-  problems.push(...checkHeaderLines(file, furniture.lines, spans, problems, notHeaders));
+  const { problems, notices, gazette, corrections } = readIssue(file, bytes, { config, matchers, correctionsText });
   return { problems, notices, gazette, corrections };
 }
 
-/** A correction about a line that is not there, or that has nothing to correct, is a problem. */
-function unusableCorrections(file: string, corrections: Correction[], raw: string[], lines: SourceLine[]): Problem[] {
-  const byLine = new Map(lines.map((l) => [l.line, l]));
-  const problems: Problem[] = [];
-  for (const c of corrections) {
-    const target = byLine.get(c.line);
-    if (!target) {
-      const what = c.line > raw.length ? `the seed has ${raw.length} lines` : 'that line is blank or page furniture';
-      problems.push({ file, line: 1, message: `expected the ${c.kind} correction to name a line of text, but ${what} (line ${c.line})` });
-    } else if (c.kind === 'not-a-header' && !docNoLine(target.text) && !dateLine(target.text)) {
-      problems.push({ file, line: 1, message: `expected line ${c.line} of the seed to read like a header (a 文号 or a date) for the not-a-header correction, found “${target.text.trim()}” — remove the correction, or fix its line number` });
-    }
-  }
-  return problems;
-}
-
-/** The issue's 公报期号, from its running headers — or, with none printed, from the file name. */
-function gazetteOf(file: string, furniture: Furniture, config: GazetteConfig, problems: Problem[]): Gazette | undefined {
-  const [first, ...rest] = furniture.headers;
-  for (const h of furniture.headers) {
-    if (h.name !== config.gazette.name) {
-      problems.push({ file, line: h.line, message: `expected the running header to name 《${config.gazette.name}》 (seeds/gazette.yaml), found 《${h.name}》 — is this an issue of another gazette, or is gazette.name in seeds/gazette.yaml wrong?` });
-    }
-  }
-  for (const h of rest) {
-    if (h.year !== first.year || h.number !== first.number) {
-      problems.push({ file, line: h.line, message: `expected every running header to name ${first.year} 年第 ${first.number} 号 (as on line ${first.line}), found ${h.year} 年第 ${h.number} 号` });
-    }
-  }
-  if (first) return { year: first.year, number: first.number };
-  const named = /(\d{4})-(\d{1,3})\.txt$/.exec(file);
-  if (named) return { year: Number(named[1]), number: Number(named[2]) };
-  problems.push({ file, line: 1, message: `expected a running header like 《${config.gazette.name}》2022 年第 2 号, or a file name ending in -YYYY-NN.txt, to tell the gazette issue` });
-  return undefined;
-}
 
 /** Ids unique across the corpus (./notice-id.ts): set on each notice, or a problem per clash. */
 function finalIds(notices: BuiltNotice[], config: GazetteConfig): Problem[] {
