@@ -48,7 +48,7 @@ export const GazetteConfigSchema = z.strictObject({
     elsewhere: z.strictObject({ label: Han }),
     /** Companies, banks and anything else. */
     other: z.strictObject({ label: Han }),
-  }),
+  }).refine((c) => new Set(Object.values(c).map((k) => k.label)).size === Object.keys(c).length, 'expected a different label for each category'),
 });
 
 export type GazetteConfig = z.infer<typeof GazetteConfigSchema>;

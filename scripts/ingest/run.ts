@@ -18,6 +18,7 @@ import type { Knowledge, LinkerData } from './knowledge.ts';
 import { parseDocNo } from './docno.ts';
 import { correctionsFileOf, type Correction } from '../../schemas/corrections.ts';
 import { readIssue } from './reader/index.ts';
+import { readAliasTable } from './entities/organizations.ts';
 import { reviewReport, type IssueReview } from './review.ts';
 import type { Problem } from './types.ts';
 
@@ -77,6 +78,9 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
   const empty = { pending: [], keys: new Map(), cached: new Map() };
   const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
   if (!config) return { result: { problems: configProblems, notices, files: new Map(), skipped }, ...empty };
+  // The reviewed alias table must fit this gazette (its categories are the config's): listed
+  // with the other problems before anything is written, not thrown from the knowledge base.
+  problems.push(...readAliasTable(config).problems);
   const listed = listSeeds(seedsDir);
   problems.push(...listed.problems);
   skipped.push(...listed.skipped);
