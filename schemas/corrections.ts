@@ -13,6 +13,28 @@ export const CorrectionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('not-a-header'), line: Line, why: Why }),
   /** A notice starts at this line (its 发文机关 line, or its title when the issuer is in it) that the reader did not see. */
   z.strictObject({ kind: z.literal('notice-starts'), line: Line, why: Why }),
+  /**
+   * The people a line of a personnel list names, in printed order, when the reader split them
+   * wrongly (`欧阳明月` read as 欧阳明; two names glued to a title). Each must be printed on the
+   * line; what follows a name up to the next one is that person's title.
+   */
+  z.strictObject({
+    kind: z.literal('names'),
+    line: Line,
+    names: z.array(z.string().regex(/^[\u3400-\u9fff·]{2,6}$/, 'expected a name of 2–6 Chinese characters')).min(1),
+    why: Why,
+  }),
+  /**
+   * A table the reader kept as source lines (its review lists them), rebuilt with this many
+   * columns: the lines from `lines[0]` to `lines[1]` hold one cell each, row after row, the first
+   * row being the header. Only for a table whose cells never wrap over two lines.
+   */
+  z.strictObject({
+    kind: z.literal('table'),
+    lines: z.tuple([Line, Line]),
+    columns: z.number().int().min(2, 'expected at least 2 columns').max(20),
+    why: Why,
+  }),
 ]);
 
 export const CorrectionsSchema = z.strictObject({
@@ -20,13 +42,21 @@ export const CorrectionsSchema = z.strictObject({
 });
 
 export type Correction = z.infer<typeof CorrectionSchema>;
+/** A correction and the line of the corrections file it is written on. */
+export type PlacedCorrection = Correction & { at: number };
+
+/** The seed lines a correction is about: [first, last]. */
+export function correctionLines(c: Correction): [number, number] {
+  return 'lines' in c ? c.lines : [c.line, c.line];
+}
 
 /** `seeds/x.txt` → `seeds/x.corrections.yaml`. */
 export function correctionsFileOf(seedFile: string): string {
   return seedFile.replace(/\.txt$/, '.corrections.yaml');
 }
 
-export function parseCorrections(text: string, shownAs: string): { corrections?: Correction[]; problems: YamlProblem[] } {
-  const { value, problems } = parseYamlWith(CorrectionsSchema, text, shownAs);
-  return { corrections: value?.corrections, problems };
+/** The corrections, each with the line of the corrections file it is written on. */
+export function parseCorrections(text: string, shownAs: string): { corrections?: PlacedCorrection[]; problems: YamlProblem[] } {
+  const { value, problems, lineOf } = parseYamlWith(CorrectionsSchema, text, shownAs);
+  return { corrections: value?.corrections.map((c, k) => ({ ...c, at: lineOf(['corrections', k]) })), problems };
 }

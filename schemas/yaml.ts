@@ -19,17 +19,26 @@ function friendly(issue: z.core.$ZodIssue, value: unknown): string {
   return issue.message;
 }
 
-export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, shownAs: string): { value?: z.infer<T>; problems: YamlProblem[] } {
+export interface YamlRead<T> {
+  value?: T;
+  problems: YamlProblem[];
+  /** The line of the value at a path (`['corrections', 2]`), for problems found later. */
+  lineOf: (path: PropertyKey[]) => number;
+}
+
+export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, shownAs: string): YamlRead<z.infer<T>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const lineOf = (path: PropertyKey[]) => lineAt(nodeAt(doc.contents, path)?.range?.[0]);
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file: shownAs, line: lineAt(e.pos[0]), message: `expected valid YAML: ${e.message.split('\n')[0]}` })) };
+    return { lineOf, problems: doc.errors.map((e) => ({ file: shownAs, line: lineAt(e.pos[0]), message: `expected valid YAML: ${e.message.split('\n')[0]}` })) };
   }
   const data = doc.toJS();
   const result = schema.safeParse(data);
-  if (result.success) return { value: result.data, problems: [] };
+  if (result.success) return { value: result.data, problems: [], lineOf };
   return {
+    lineOf,
     problems: result.error.issues.map((issue) => {
       const node = nodeAt(doc.contents, issue.path);
       const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';

@@ -6,7 +6,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Correction } from '../../schemas/corrections.ts';
+import { correctionLines, type Correction } from '../../schemas/corrections.ts';
 import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import type { BuiltNotice } from './build-notice.ts';
@@ -111,7 +111,7 @@ export function reviewReport(review: IssueReview, config: GazetteConfig): string
       heading(2, '需要核对的地方'),
       notes.length > 0 ? list(notes) : paragraph('无。'),
       heading(2, `已应用的校正（${correctionsFile}）`),
-      corrections.length > 0 ? list(corrections.map((c) => `第 ${c.line} 行 ${c.kind}：${c.why}`)) : paragraph('无。'),
+      corrections.length > 0 ? list(corrections.map((c) => `${range(correctionLines(c))} ${c.kind}：${c.why}`)) : paragraph('无。'),
       heading(2, '各件文件'),
       ...notices.flatMap((n, k): RootContent[] => [heading(3, `${k + 1}. ${n.notice.docNo ?? '（未印文号）'} ${n.notice.title}`), noticeTable(n)]),
     ],

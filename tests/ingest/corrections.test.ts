@@ -54,7 +54,53 @@ describe('corrections beside the seed', () => {
   it('a correction about a line with nothing to correct is a problem', () => {
     const { problems } = ingestWith('corrections:\n  - kind: not-a-header\n    line: 9\n    why: 写错了行号\n');
     expect(problems.map(formatProblem)).toContain(
-      'seeds/weixian-gazette-2023-01.corrections.yaml:1: expected line 9 of the seed to read like a header (a 文号 or a date) for the not-a-header correction, found “根据上级文件精神，现将” — remove the correction, or fix its line number',
+      'seeds/weixian-gazette-2023-01.corrections.yaml:2: expected line 9 of the seed to read like a header (a 文号 or a date) for the not-a-header correction, found “根据上级文件精神，现将” — remove the correction, or fix its line number',
     );
+  });
+});
+
+describe('corrections of blocks: the names on a list line, the columns of a kept table', () => {
+  const LIST_SEED = [
+    ' 威县人民政府办公室', '关于成立某某工作领导小组的通知', '威政办字〔2023〕2 号 2023 年 2 月 1 日', '各乡、镇人民政府，县政府有关部门：',
+    '为加强领导，决定成立某某工作领导小组。组成人员如下：', '组 长：张三 县长', '副组长：李四王五 副县长', '成 员：赵六 县财政局局长', '钱七 县教育局局长',
+    '附件：某某联系表', '附件', '某某联系表', '序号', '单位', '联系人', '1', '县财政局', '赵六', '2', '县教育局', '钱七',
+  ].join('\n\n');
+  // Seed lines (a blank line after each): 11 组长, 13 副组长 (two names printed without a space), 25–41 the table's cells.
+  function ingestList(corrections?: string) {
+    const dir = newSeedsDir();
+    writeFileSync(join(dir, 'weixian-gazette-2023-02.txt'), LIST_SEED);
+    if (corrections !== undefined) writeFileSync(join(dir, 'weixian-gazette-2023-02.corrections.yaml'), corrections);
+    return ingestDir(dir);
+  }
+  const blocks = (r: ReturnType<typeof ingestList>) => r.notices[0].sections.flatMap((s) => s.blocks);
+
+  it('without corrections, the glued names are not a list line and the table stays as source lines', () => {
+    const r = ingestList();
+    expect(r.problems).toEqual([]);
+    expect(r.notices[0].notice.personnel.map((p) => p.name)).toEqual(['张三', '赵六', '钱七']);
+    expect(blocks(r).filter((b) => b.kind === 'raw')).toHaveLength(1);
+  });
+
+  it('a names correction lists the people of the line under its role; a table correction rebuilds the rows', () => {
+    const r = ingestList('corrections:\n  - kind: names\n    line: 13\n    names: [李四, 王五]\n    why: 两个名字之间缺空格\n  - kind: table\n    lines: [25, 41]\n    columns: 3\n    why: 每个单元格占一行\n');
+    expect(r.problems).toEqual([]);
+    expect(r.notices[0].notice.personnel).toEqual([
+      { role: '组长', name: '张三', title: '县长' },
+      { role: '副组长', name: '李四', title: '' },
+      { role: '副组长', name: '王五', title: '副县长' },
+      { role: '成员', name: '赵六', title: '县财政局局长' },
+      { role: '成员', name: '钱七', title: '县教育局局长' },
+    ]);
+    const table = blocks(r).find((b) => b.kind === 'table');
+    expect(table).toEqual({ kind: 'table', header: [['序号', '单位', '联系人']], rows: [['1', '县财政局', '赵六'], ['2', '县教育局', '钱七']], lines: [25, 41] });
+    expect(r.files.get('review/weixian-gazette-2023-02.md')).toContain('第 25–41 行 table：每个单元格占一行');
+  });
+
+  it('a correction that does not fit what is printed is a problem, not a silent no-op', () => {
+    const r = ingestList('corrections:\n  - kind: names\n    line: 13\n    names: [李四, 王六]\n    why: x\n  - kind: table\n    lines: [25, 41]\n    columns: 4\n    why: y\n');
+    expect(r.problems.map(formatProblem)).toEqual([
+      'seeds/weixian-gazette-2023-02.corrections.yaml:2: expected the names correction of line 13 to apply, but line 13 does not print 王六 after 李四: “副组长：李四王五 副县长”',
+      'seeds/weixian-gazette-2023-02.corrections.yaml:6: expected the table correction of lines 25–41 to apply, but lines 25–41 hold 9 cells, not a whole number of rows of 4',
+    ]);
   });
 });

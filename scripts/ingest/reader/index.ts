@@ -9,15 +9,17 @@
 //   header       发文机关, 标题, 文号, 成文日期, 主送机关, 文种
 //   sections     covering text, the document issued, each 附件
 //   blocks       headings, paragraphs, personnel lists, tables → mdast blocks
+//   corrected-blocks  the archivist's names on a list line, a kept table's columns
 //   frontmatter  the validated record of each notice
 //   no-loss      every character of the source on the page, in order
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Gazette } from '../../../schemas/notice.ts';
-import type { Correction } from '../../../schemas/corrections.ts';
+import type { PlacedCorrection } from '../../../schemas/corrections.ts';
 import type { BuiltNotice } from '../build-notice.ts';
 import type { Problem } from '../types.ts';
 import { blocks } from './plugins/blocks.ts';
+import { correctedBlocks } from './plugins/corrected-blocks.ts';
 import { corrections } from './plugins/corrections.ts';
 import { frontmatter } from './plugins/frontmatter.ts';
 import { furniture } from './plugins/furniture.ts';
@@ -41,6 +43,7 @@ export function gazetteReader(options: ReaderOptions) {
     .use(header)
     .use(sections)
     .use(blocks, options)
+    .use(correctedBlocks)
     .use(frontmatter)
     .use(noLoss);
 }
@@ -49,7 +52,7 @@ export interface IssueReading {
   problems: Problem[];
   notices: BuiltNotice[];
   gazette?: Gazette;
-  corrections: Correction[];
+  corrections: PlacedCorrection[];
   tree: IssueTree;
 }
 

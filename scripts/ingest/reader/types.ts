@@ -6,7 +6,7 @@
 import type { Heading, List, Paragraph, Table } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import type { Parent, Position } from 'unist';
-import type { Correction } from '../../../schemas/corrections.ts';
+import type { PlacedCorrection } from '../../../schemas/corrections.ts';
 import type { GazetteConfig } from '../../../schemas/gazette-config.ts';
 import type { Gazette, Notice } from '../../../schemas/notice.ts';
 import type { BuiltNotice, Reading, Matcher } from '../build-notice.ts';
@@ -59,7 +59,7 @@ export interface IssueTree extends Parent {
     lines: SourceLine[];
     furniture?: Furniture;
     gazette?: Gazette;
-    corrections: Correction[];
+    corrections: PlacedCorrection[];
   };
 }
 
