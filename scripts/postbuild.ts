@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlFiles, type checkLinks } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
+import { checkHeaderLinesOnSite } from './check/headers.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
 import { onWorker } from './worker.ts';
@@ -72,6 +73,11 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   if (noLoss.problems.length > 0) {
     throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
   }
+  // …and no two notices merged into one page: every 文号 line of the seeds heads its own page.
+  const headers = await timed('headers', () => checkHeaderLinesOnSite(root, distDir));
+  if (headers.problems.length > 0) {
+    throw new Error(`header-line check failed on ${headers.problems.length} line(s):\n  ${headers.problems.map(formatProblem).join('\n  ')}`);
+  }
   // The exact index (when not given) is built while the link check runs: it writes no HTML.
   const given = options.searchIndex;
   if (given) {
@@ -85,6 +91,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   return [
     `postbuild: parsed ${texts.size} notice page(s) [${ms.parse} ms]`,
     `postbuild: no-loss check passed for ${noLoss.checked} notice page(s) [${ms['no-loss']} ms]`,
+    `postbuild: header-line check passed: each of ${headers.checked} 文号 line(s) heads its own notice page [${ms.headers} ms]`,
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,

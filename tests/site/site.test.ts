@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/check/links.ts';
 import type { NoticeRecord } from '../../src/lib/api.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
+import { checkHeaderLinesOnSite } from '../../scripts/check/headers.ts';
 import { fixtures, nodeBin, root } from '../helpers.ts';
 import { astroBuild, buildEnv, buildSite, dist, hashTree } from './build.ts';
 
@@ -85,6 +86,28 @@ describe('no-loss check over the built pages', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'seeds/weixian-gazette-2022-02.txt', line: 88 });
     expect(problems[0].message).toContain('/notices/2022/weizheng-16/: expected “（三）实施范围。');
+  });
+});
+
+describe('header-line check over the built site (a merge the no-loss check cannot see)', () => {
+  test('every 文号 line of the seed heads its own notice page', () => {
+    const { problems, checked } = checkHeaderLinesOnSite(root, dist);
+    expect(problems).toEqual([]);
+    expect(checked).toBe(14);
+  });
+
+  test('fails, naming the seed line, when one page holds two notices', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(join(dist, 'api'), join(copy, 'api'), { recursive: true });
+    // The first page swallows the second notice: its span runs to the second one's end.
+    const [first, second, ...rest] = notices;
+    const merged = [{ ...first, source: { ...first.source, lines: [first.source.lines[0], second.source.lines[1]] } }, ...rest];
+    writeFileSync(join(copy, 'api/notices.json'), JSON.stringify(merged));
+    const { problems } = checkHeaderLinesOnSite(root, copy);
+    // The second notice (威政字〔2022〕18号) prints its 文号 line at seed line 1165.
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'seeds/weixian-gazette-2022-02.txt:1165: /notices/2022/weizheng-16/: expected the 文号 line “威政字〔2022〕18 号 2022 年 4 月 18 日” to head its own notice, but it is inside the page of 威政字〔2022〕16号 — two notices merged into one page',
+    ]);
   });
 });
 
