@@ -46,6 +46,8 @@ export const NoticeSchema = z.object({
     serial: z.string().min(1).optional(),
     /** A masthead of issuer + 文种 (`…指挥部通告`), printed above the serial and the title. */
     masthead: z.string().min(1).optional(),
+    /** The issuer is printed only in the title (`…会议关于…的决议`), not on a line of its own. */
+    issuerInTitle: z.literal(true).optional(),
   }),
   /** 发文机关: the first (lead) issuer. */
   issuer: z.string().min(1),

@@ -32,11 +32,12 @@ export interface Reading {
 
 /** Everything the notice publishes as source text, in page order: header, then the sections. */
 export function publishedText(built: Pick<BuiltNotice, 'sections'>, notice: Pick<Notice, 'issuers' | 'title' | 'printed'>): string {
-  const { masthead, serial, docNo, date } = notice.printed;
-  // In printed order: a masthead and its serial stand above the title, a bare serial below it.
+  const { masthead, serial, docNo, date, issuerInTitle } = notice.printed;
+  // In printed order: a masthead and its serial stand above the title, a bare serial below it;
+  // an issuer printed in the title is not printed again.
   const parts = masthead
     ? [masthead, serial ?? '', notice.title, `${docNo ?? ''}${date ?? ''}`]
-    : [...notice.issuers, notice.title, serial ?? '', `${docNo ?? ''}${date ?? ''}`];
+    : [...(issuerInTitle ? [] : notice.issuers), notice.title, serial ?? '', `${docNo ?? ''}${date ?? ''}`];
   for (const s of built.sections) {
     if (s.title) parts.push(s.title);
     for (const b of s.blocks) parts.push(blockText(b));

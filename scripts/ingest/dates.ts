@@ -61,3 +61,25 @@ export function dateAtEnd(text: string): ReadDate | undefined {
 export function hasDate(text: string): boolean {
   return DATE.test(toHalfWidth(text));
 }
+
+/**
+ * A 成文日期 under a title, on one line or as an adoption note wrapped over up to three lines:
+ * `2022 年 4 月 8 日`, `（2016年10月27日广州市南沙区第三届人民代表大会第一次会议通过）`.
+ * Returns the date and how many lines it takes.
+ */
+export function headerDate(texts: string[]): { date: ReadDate; lines: number } | undefined {
+  const one = texts[0] === undefined ? undefined : dateLine(texts[0]);
+  if (one) return { date: one, lines: 1 };
+  let joined = '';
+  for (let k = 0; k < Math.min(3, texts.length); k++) {
+    joined += texts[k].trim();
+    if (k === 0 && !/^[（(]/.test(joined)) return undefined;
+    if (/[）)]$/.test(joined)) {
+      const m = ADOPTED.exec(toHalfWidth(joined.replace(/\s+/g, '')));
+      const date = m ? read(new RegExp(DATE.source).exec(m[1])) : undefined;
+      return date ? { date: { ...date, printed: joined }, lines: k + 1 } : undefined;
+    }
+  }
+  return undefined;
+}
+const ADOPTED = new RegExp(`^[（(](${DATE.source.replace(/\\s\*/g, '')}[^（）()]{0,60}?(?:通过|批准|修订|修正|发布))[）)]$`);

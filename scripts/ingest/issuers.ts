@@ -1,14 +1,14 @@
 // 发文机关 lines: a line that is nothing but the name of one body (威县人民政府, 中共威县县委办公室,
 // 威县防汛抗旱指挥部, 邢台市教育局), or of several bodies issuing jointly, separated by spaces.
-// Any body of a party committee, people's congress, government, office, department or
-// coordinating body counts; a name is recognized by how Chinese organ names end, never by a list.
+// Any body of a party committee, people's congress (or one of its sessions: …第一次会议),
+// government, office, department or coordinating body counts; a name is recognized by how Chinese organ names end, never by a list.
 import { foldForMatching } from './fold.ts';
 
 /** How organ names end, longest first where one ends another. */
 const ORGAN_END = [
   '人民代表大会常务委员会', '人民政府', '政府', '办公室', '办公厅', '常务委员会', '委员会', '常委会', '人大',
   '政协', '党委', '党组', '工委', '纪委', '监委', '县委', '市委', '省委', '区委', '州委', '旗委', '盟委',
-  '指挥部', '领导小组', '工作小组', '小组', '工作组', '联席会议', '局', '厅', '委', '办', '署', '院', '所',
+  '指挥部', '领导小组', '工作小组', '小组', '工作组', '联席会议', '会议', '大会', '局', '厅', '委', '办', '署', '院', '所',
   '中心', '公司', '集团', '站', '队', '处', '会', '社', '庭',
 ];
 const NAME = new RegExp(`^[\\u3400-\\u9fff]{1,40}?(?:${ORGAN_END.join('|')})$`);

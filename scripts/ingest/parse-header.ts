@@ -18,7 +18,7 @@ export interface NoticeHeader {
   docNo?: string;
   docParts?: DocNoParts;
   /** The header as printed, whitespace normalized: the page shows exactly this. */
-  printed: { docNo?: string; date?: string; serial?: string; masthead?: string };
+  printed: { docNo?: string; date?: string; serial?: string; masthead?: string; issuerInTitle?: true };
   /** 成文日期, ISO. */
   date: string;
   /** Where the 成文日期 was printed: under the title, under the 署名 at the end, or alone after the body. */
@@ -75,6 +75,7 @@ export function parseHeader(file: string, lines: SourceLine[], span: NoticeSpan)
         date: printedDate ? normalizeTitle(span.docNo ? afterDocNo(headerText, span.docNo) : span.serial ? afterDocNo(headerText, span.serial) : headerText) : undefined,
         ...(span.serial ? { serial: normalizeTitle(span.serial) } : {}),
         ...(span.masthead ? { masthead: normalizeTitle(span.masthead) } : {}),
+        ...(span.issuerLines[1] === span.issuerLines[0] ? { issuerInTitle: true as const } : {}),
       },
       date: date.iso,
       dateFrom,

@@ -10,9 +10,9 @@
 // notice printed with neither (a 公告 dated under its signature) starts at an issuer line
 // followed by a title ending in a 文种.
 import { leadingDocNo } from './docno.ts';
-import { dateAtEnd, dateLine, type ReadDate } from './dates.ts';
+import { dateAtEnd, dateLine, headerDate, type ReadDate } from './dates.ts';
 import { titleKind } from './doc-kinds.ts';
-import { issuerNames, fullIssuerNames } from './issuers.ts';
+import { issuerNames, fullIssuerNames, signatureNames } from './issuers.ts';
 import { foldForMatching } from './fold.ts';
 import type { Problem, SourceLine } from './types.ts';
 
@@ -222,11 +222,11 @@ export function splitIssue(file: string, lines: SourceLine[], options: SplitOpti
     }
     let headerEnd = i + 1;
     let date = doc.date;
-    // The 成文日期 may stand on the line after the 文号.
-    const next = lines[i + 1] && !skip.has(lines[i + 1].line) ? dateLine(lines[i + 1].text) : undefined;
+    // The 成文日期 may stand on the line(s) after the 文号.
+    const next = lines[i + 1] && !skip.has(lines[i + 1].line) ? headerDateAt(lines, i + 1) : undefined;
     if (!date && next) {
-      date = next;
-      headerEnd = i + 2;
+      date = next.date;
+      headerEnd = i + 1 + next.lines;
     }
     heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], docNo: doc.docNo, date, foundBy: 'docNo', bodyStart: headerEnd });
     for (let k = above.issuerLines[0]; k < headerEnd; k++) taken.add(k);
@@ -253,31 +253,36 @@ export function splitIssue(file: string, lines: SourceLine[], options: SplitOpti
       continue;
     }
     // The 成文日期 may stand under the serial number.
-    const date = lines[i + 1] && !skip.has(lines[i + 1].line) ? dateLine(lines[i + 1].text) : undefined;
-    const headerEnd = date ? i + 2 : i + 1;
-    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], serial, date, foundBy: 'serial', bodyStart: headerEnd });
+    const under = lines[i + 1] && !skip.has(lines[i + 1].line) ? headerDateAt(lines, i + 1) : undefined;
+    const headerEnd = i + 1 + (under?.lines ?? 0);
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, headerEnd], serial, date: under?.date, foundBy: 'serial', bodyStart: headerEnd });
     for (let k = above.issuerLines[0]; k < headerEnd; k++) taken.add(k);
   }
 
-  // 2. Date lines under an issuer and a title: the header of a notice without a 文号.
+  // 2. Date lines (or an adoption note: （2016年10月27日…会议通过）) under an issuer and a title:
+  //    the header of a notice without a 文号.
   for (let i = 0; i < lines.length; i++) {
     if (taken.has(i) || skip.has(lines[i].line)) continue;
-    const date = dateLine(lines[i].text);
-    if (!date) continue;
+    const found = headerDateAt(lines, i);
+    if (!found) continue;
     const above = headAbove(lines, i);
     if ('problem' in above || above.titleLines.some((k) => taken.has(k)) || taken.has(above.issuerLines[0])) continue;
-    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, i + 1], date, foundBy: 'date', bodyStart: i + 1 });
-    for (let k = above.issuerLines[0]; k <= i; k++) taken.add(k);
+    const end = i + found.lines;
+    heads.push({ start: above.issuerLines[0], ...above, headerLines: [i, end], date: found.date, foundBy: 'date', bodyStart: end });
+    for (let k = above.issuerLines[0]; k < end; k++) taken.add(k);
   }
 
-  // 3. An issuer line and a title ending in a 文种, with no header line under it.
+  // 3. An issuer line and a title ending in a 文种, with no header line under it: a title with
+  //    关于, or — under an issuer printed in full — a notice that closes with its own 署名 and
+  //    成文日期 (`中共鄂城区委员会` / `…活动公告` … `中共鄂城区委员会` / `2018年1月18日`).
   for (let i = 0; i < lines.length; i++) {
     if (taken.has(i)) continue;
     const block = issuerEndingAt(lines, i);
     if (!block) continue;
     for (let end = i + 2; end <= Math.min(lines.length, i + 1 + MAX_TITLE_LINES); end++) {
       if (!titleLike(lines[end - 1].text) || taken.has(end - 1)) break;
-      if (!titleKind(join(lines, i + 1, end))?.isDocType || !foldForMatching(join(lines, i + 1, end)).includes('关于')) continue;
+      if (!titleKind(join(lines, i + 1, end))?.isDocType) continue;
+      if (!foldForMatching(join(lines, i + 1, end)).includes('关于') && !(fullIssuerNames(block.issuers) && end - i <= 4 && signedBelow(lines, end, taken))) continue;
       // …的通知 may go on: `关于转发…的通知` + `的通知` on a short last line.
       const more = lines[end];
       if (more && !taken.has(end) && titleLike(more.text) && compact(more.text).length <= 10 && titleKind(join(lines, i + 1, end + 1))?.isDocType) end++;
@@ -301,6 +306,23 @@ export function splitIssue(file: string, lines: SourceLine[], options: SplitOpti
   }
   const spans = heads.map((h, k) => ({ ...h, end: heads[k + 1]?.start ?? lines.length }));
   return { spans, problems };
+}
+
+/** A 成文日期 under a title at line i (a date line, or an adoption note over up to three lines). */
+function headerDateAt(lines: SourceLine[], i: number): { date: ReadDate; lines: number } | undefined {
+  return headerDate(lines.slice(i, i + 3).map((l) => l.text));
+}
+
+/**
+ * Does the text from line i close with a 署名 and a 成文日期 before any other header starts?
+ * (GB/T 9704: the issuer's name, then the date, end a document.)
+ */
+function signedBelow(lines: SourceLine[], from: number, taken: Set<number>): boolean {
+  for (let k = from; k + 1 < lines.length; k++) {
+    if (taken.has(k) || docNoLine(lines[k].text)) return false;
+    if (signatureNames(lines[k].text) && dateLine(lines[k + 1].text)) return true;
+  }
+  return false;
 }
 
 /** A start an archivist marked at line i: issuer line(s) and title below, or a title holding its issuer. */
