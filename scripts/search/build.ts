@@ -6,9 +6,11 @@
 //                                        words are the bigrams of the notice's text units
 //   dist/search/exact/core.json          the start-up table: Pagefind page hash and id of each notice,
 //                                        newest first (a notice's number i is its place here)
-//   dist/search/exact/meta/<i>.json      what a result shows: title, 文号, issuer, date, type, issue
+//   dist/search/exact/meta/<i>.json      what a result shows: title, 文号, issuer, date, type, issue,
+//                                        every issuer, a 公告's serial
 //   dist/search/exact/text/<i>/<k>.json  the notice's units in slices (as text), for excerpts
-//   dist/search/exact/facets/<key>.json  a facet's values and which notices have each
+//   dist/search/exact/facets/<key>.json  a facet's values and which notices have each (a joint
+//                                        notice under each of its issuers)
 //   dist/search/exact/entities/<c>.json  entity names, by each character they contain
 //   dist/search/exact/exact/<h>.json     folded 文号 and title → notices, by hash
 //   dist/search/exact/units/<h>.json     unit → the notices holding it and its first place, by hash
@@ -35,6 +37,15 @@ export const CHUNK_LOCATIONS = 2000;
 
 /** A record of dist/api/notices.json, as the site writes it. */
 export type NoticeApi = NoticeRecord;
+
+/** Every 发文机关 of a notice (a record without `issuers` has its one `issuer`). */
+export const issuersOf = (n: NoticeApi): string[] => (n.issuers?.length ? n.issuers : [n.issuer]);
+
+/**
+ * A 公告's printed serial (`（第34号）`): the record's `serial`, or — for the ingest's notices,
+ * which are frontmatter (scripts/search/from-ingest.ts) — `printed.serial`.
+ */
+export const serialOf = (n: NoticeApi): string | undefined => n.serial ?? (n as { printed?: { serial?: string } }).printed?.serial;
 
 export interface Entity {
   name: string;
@@ -184,7 +195,7 @@ function treeBytes(dir: string): number {
 
 /** Everything the exact index is made of. */
 export interface ExactInput {
-  /** The notices (only id, url, title, docNo, issuer, date, type, gazette are read). */
+  /** The notices (only id, url, title, docNo, serial or printed.serial, issuer, issuers, date, type, gazette are read). */
   notices: NoticeApi[];
   /** Folded text of each notice, by id. */
   texts: Map<string, string>;
@@ -274,7 +285,7 @@ export async function writeExactIndex({ notices, texts, names, entities, basePat
   const hashLength = rows[0]?.hash.length ?? 0;
   if (rows.some((r) => r.hash.length !== hashLength)) throw new Error('exact index: Pagefind page hashes of different lengths');
   const core = {
-    v: 3,
+    v: 4,
     base: basePath,
     slice: SLICE,
     shards: { ...SHARDS } as Record<string, number>,
@@ -315,21 +326,34 @@ function writeOwnFiles(dir: string, { notices, order, texts, unitLists, names, e
   for (const [k, i] of order.entries()) {
     const n = notices[i]!;
     const text = texts.get(n.id)!;
-    files.set(`meta/${k}.json`, [n.title, n.docNo, n.issuer, n.date, n.type, issueLabel(n), Math.ceil(unitLists[i]!.length / SLICE), text.slice(0, 60)]);
+    // In the order of META in search-api.js; null where a notice has no 文号 or serial.
+    files.set(`meta/${k}.json`, [n.title, n.docNo ?? null, n.issuer, n.date, n.type, issueLabel(n), issuersOf(n), serialOf(n) ?? null, Math.ceil(unitLists[i]!.length / SLICE), text.slice(0, 60)]);
     const us = unitLists[i]!;
     for (let j = 0; j * SLICE < us.length; j++) files.set(`text/${k}/${j}.json`, us.slice(j * SLICE, (j + 1) * SLICE).map(unitText).join(''));
   }
 
-  // Facets: single-valued ones as one value index per notice; people and organizations (who and
-  // what each notice names, by containment — the search's own semantics) as, per value, the
-  // increasing list of notices naming it.
+  // Facets: single-valued ones as one value index per notice; 发文机关 (a joint notice has
+  // several), people and organizations (who and what each notice names, by containment — the
+  // search's own semantics) as, per value, the increasing list of notices having it.
   const single = (key: string, valueOf: (n: NoticeApi) => string) => {
     const vals = order.map((i) => valueOf(notices[i]!));
     const values = [...new Set(vals)].sort((a, b) => a.localeCompare(b, 'zh'));
     const idx = new Map(values.map((v, k) => [v, k]));
     files.set(`facets/${key}.json`, { multi: false, values, notices: encodeInts(vals.map((v) => idx.get(v)!)) });
   };
-  single('issuer', (n) => n.issuer);
+  const many = (key: string, valuesOf: (n: NoticeApi) => readonly string[]) => {
+    const lists = new Map<string, number[]>();
+    for (const [k, i] of order.entries()) {
+      for (const v of new Set(valuesOf(notices[i]!))) {
+        let list = lists.get(v);
+        if (!list) lists.set(v, (list = []));
+        list.push(k);
+      }
+    }
+    const values = [...lists.keys()].sort((a, b) => a.localeCompare(b, 'zh'));
+    files.set(`facets/${key}.json`, { multi: true, values, notices: values.map((v) => encodeSorted(lists.get(v)!)) });
+  };
+  many('issuer', issuersOf);
   single('year', (n) => String(n.date).slice(0, 4));
   single('type', (n) => n.type);
   single('issue', issueLabel);

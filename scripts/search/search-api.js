@@ -20,7 +20,7 @@
 //   entities/<c>.json    names of people, organizations, groups with the query's first character
 //   exact/<h>.json       notices whose 文号 or title is exactly the query
 //   units/<h>.json       for a one-unit word: the notices holding the unit, and where first
-//   meta/<i>.json        title, 文号, issuer, date… of a notice — only for results shown
+//   meta/<i>.json        title, 文号, issuers, date, serial… of a notice — only for results shown
 //   text/<i>/<k>.json    a slice of a notice's units, for an excerpt
 //   facets/<key>.json    a facet's values and the notices with each — only when facets or
 //                        filters ask for that facet
@@ -314,12 +314,18 @@ async function excerptFor(s, i, count, location, length, before = 24, after = 36
   return `${start > 0 ? '…' : ''}${escapeHtml(head)}<mark>${escapeHtml(hit)}</mark>${escapeHtml(tail)}${tail.length >= after - 2 ? '…' : ''}`;
 }
 
-const META = ['title', 'docNo', 'issuer', 'date', 'type', 'issue'];
+const META = ['title', 'docNo', 'issuer', 'date', 'type', 'issue', 'issuers', 'serial'];
 
-/** Fill a notice result with its title, 文号, issuer, date, type, issue and excerpt. */
+/**
+ * Fill a notice result with its title, 文号, issuer (the first), date, type, issue, issuers (every
+ * 发文机关), serial (a 公告's printed `（第34号）`) and excerpt. A notice printed without a 文号 or a
+ * serial has no `docNo` or `serial`.
+ */
 async function fill(s, r, i, m) {
   const meta = await cached(s, `meta/${i}.json`);
-  META.forEach((k, j) => (r[k] = meta[j]));
+  META.forEach((k, j) => {
+    if (meta[j] != null) r[k] = meta[j];
+  });
   const [count, lead] = meta.slice(META.length);
   r.excerpt = m.location >= 0 ? await excerptFor(s, i, count, m.location, m.length) : escapeHtml(lead ?? '');
   return r;
@@ -331,16 +337,19 @@ async function fill(s, r, i, m) {
  * (newest first among equals), then entities whose name merely contains the query.
  *
  * Each result has `url`, `title`, `kind` and `excerpt`; notice results also `id`, `score`,
- * `docNo`, `issuer`, `date`, `type`, `issue` — every result, by default. A caller that shows
+ * `docNo` (when printed), `serial` (a 公告's, when printed), `issuer` (the first), `issuers`,
+ * `date`, `type`, `issue` — every result, by default. A caller that shows
  * results a page at a time (the search page) passes `options.excerpts: n`: then only the first n
  * notice results come filled in, so a broad query does not fetch the details of every notice;
  * the others have `title` etc. undefined and `excerpt` null until their `load()` (resolves to the
  * filled result) or `loadExcerpt()` (resolves to the excerpt) is called.
  *
  * options.filters: { issuer, year, type, issue, person, organization } → value or values
- *   (values of one facet are alternatives; facets combine). Works with an empty query.
+ *   (values of one facet are alternatives; facets combine). Works with an empty query. A joint
+ *   notice passes the issuer filter of each of its issuers.
  * options.facets: when true, the returned array also has `.facets`: for each facet the
- *   counts of each value among the query's matches, other facets' filters applied.
+ *   counts of each value among the query's matches, other facets' filters applied (a joint
+ *   notice counts under each of its issuers).
  */
 export async function search(query, options = {}) {
   const s = await load();

@@ -7,6 +7,8 @@ export interface NoticeRecord {
   id: string;
   /** Absent when the notice prints no 文号. */
   docNo?: string;
+  /** A 公告/通告's serial as printed, `（第34号）`; absent when none is printed. */
+  serial?: string;
   title: string;
   issuer: string;
   issuers: string[];
@@ -25,6 +27,7 @@ export function toRecord(notice: Notice, base = '/'): NoticeRecord {
   return {
     id: notice.id,
     docNo: notice.docNo,
+    serial: notice.printed.serial,
     title: notice.title,
     issuer: notice.issuer,
     issuers: [...notice.issuers],

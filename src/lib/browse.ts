@@ -20,26 +20,29 @@ export function compareByDate(a: Notice, b: Notice): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : compareNotices(a, b);
 }
 
-const VALUE: Record<BrowseFacet, (n: Notice) => string> = {
-  year: (n) => n.date.slice(0, 4),
-  issuer: (n) => n.issuer,
-  type: (n) => n.type,
+/** A notice's values of a facet: one year, one 文种, and every 发文机关 (a joint notice has several). */
+const VALUES: Record<BrowseFacet, (n: Notice) => readonly string[]> = {
+  year: (n) => [n.date.slice(0, 4)],
+  issuer: (n) => n.issuers,
+  type: (n) => [n.type],
 };
 
 /**
- * Notices grouped by one facet: years newest first, issuers and types by pinyin. Two labels
- * with one slug (homophones) would share a URL, so that stops the build, naming both.
+ * Notices grouped by one facet: years newest first, issuers and types by pinyin. A joint notice
+ * is in the group of each of its issuers. Two labels with one slug (homophones) would share a
+ * URL, so that stops the build, naming both.
  */
 export function browseGroups(notices: readonly Notice[], facet: BrowseFacet): BrowseGroup[] {
   const groups = new Map<string, BrowseGroup>();
   for (const notice of [...notices].sort(compareByDate)) {
-    const label = VALUE[facet](notice);
-    let group = groups.get(label);
-    if (!group) {
-      group = { facet, label, slug: facet === 'year' ? label : pinyinSlug(label), notices: [] };
-      groups.set(label, group);
+    for (const label of new Set(VALUES[facet](notice))) {
+      let group = groups.get(label);
+      if (!group) {
+        group = { facet, label, slug: facet === 'year' ? label : pinyinSlug(label), notices: [] };
+        groups.set(label, group);
+      }
+      group.notices.push(notice);
     }
-    group.notices.push(notice);
   }
   const bySlug = new Map<string, string>();
   for (const { label, slug } of groups.values()) {

@@ -13,7 +13,8 @@ export function cacheKey(...parts: unknown[]): string {
 }
 
 type NoticeData = NoticeEntry['data'];
-const brief = (n: NoticeData | undefined) => n && [n.id, n.docNo, n.title, n.date, n.issuer];
+// What a page shows of another notice (pager, citations): noticeLabel's and noticeNumber's inputs too.
+const brief = (n: NoticeData | undefined) => n && [n.id, n.docNo, n.printed.serial, n.title, n.date, n.type, n.issuer];
 
 /**
  * What a notice page shows: the gazette's name (from its config, in the title, header and footer),

@@ -3,7 +3,7 @@
 // byte-identical feed. Atom wants absolute IRIs, so links are made from `site` (see
 // astro.config.mjs: SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
 import type { Notice } from '../../schemas/notice.ts';
-import { chineseDate, gazetteLabel, noticeLabel } from './format.ts';
+import { chineseDate, gazetteLabel, issuersLabel, noticeNumber } from './format.ts';
 import { compareByDate } from './browse.ts';
 import { FEED_PATH, noticePath, withBase } from './urls.ts';
 
@@ -51,7 +51,8 @@ export function atomFeed(options: FeedOptions): string {
   ];
   for (const n of entries) {
     const url = absolute(noticePath(n.id));
-    const summary = `${noticeLabel(n)}，${n.issuer}，${chineseDate(n.date)}，公报期号 ${gazetteLabel(n.gazette)}`;
+    // 文号 (or a 公告's serial; nothing when neither is printed), every 发文机关, date, issue.
+    const summary = [noticeNumber(n), issuersLabel(n.issuers), chineseDate(n.date), `公报期号 ${gazetteLabel(n.gazette)}`].filter(Boolean).join('，');
     lines.push(
       '  <entry>',
       `    <title>${xml(n.title)}</title>`,
@@ -59,7 +60,8 @@ export function atomFeed(options: FeedOptions): string {
       `    <id>${xml(url)}</id>`,
       `    <published>${atomDate(n.date)}</published>`,
       `    <updated>${atomDate(n.date)}</updated>`,
-      `    <author><name>${xml(n.issuer)}</name></author>`,
+      // A joint notice has an author per 发文机关, in printed order.
+      ...n.issuers.map((issuer) => `    <author><name>${xml(issuer)}</name></author>`),
       `    <category term="${xml(n.type)}"/>`,
       `    <summary type="text">${xml(summary)}</summary>`,
       '  </entry>',

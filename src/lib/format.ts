@@ -25,10 +25,26 @@ export function recipientsLabel(recipients: readonly string[]): string {
   return recipients.join('、');
 }
 
+/** What a notice is named by: its 文号, else its date, 文种 and printed serial (a 公告's `（第1号）`). */
+type Named = { docNo?: string | undefined; date: string; type: string; printed?: { serial?: string | undefined } | undefined };
+
 /**
  * How a notice is named in lists and links: its 文号, or for one printed without a 文号 its date
- * and 文种 (`2022年4月8日通告`).
+ * and 文种, with its serial when one is printed (`2022年4月8日通告`, `2023年1月16日通告（第1号）`).
  */
-export function noticeLabel(n: { docNo?: string; date: string; type: string }): string {
-  return n.docNo ?? `${chineseDate(n.date)}${n.type}`;
+export function noticeLabel(n: Named): string {
+  return n.docNo ?? `${chineseDate(n.date)}${n.type}${n.printed?.serial ?? ''}`;
+}
+
+/**
+ * What stands for the 文号 beside a date that is shown anyway (contents rows, search results):
+ * the 文号, or a 公告's printed serial (`（第1号）`), or nothing — never the date a second time.
+ */
+export function noticeNumber(n: Pick<Named, 'docNo' | 'printed'>): string | undefined {
+  return n.docNo ?? n.printed?.serial;
+}
+
+/** 发文机关 as a joint notice prints them, in order: `中共威县县委办公室、威县人民政府办公室`. */
+export function issuersLabel(issuers: readonly string[]): string {
+  return issuers.join('、');
 }

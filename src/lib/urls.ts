@@ -4,8 +4,11 @@
 // Pure functions with no Astro imports: callers pass `import.meta.env.BASE_URL` as `base`,
 // which keeps this module usable from vitest and from Node scripts.
 
-/** A notice id is `<year>-<slug>`, e.g. `2022-weizhengban-25` (see schemas/notice.ts). */
-const NOTICE_ID = /^(\d{4})-([a-z]+-\d+)$/;
+/**
+ * A notice id is `<year>-<slug>`, e.g. `2022-weizhengban-25`, or for a notice printed without a
+ * 文号 `2022-tonggao-0408-123456` (see schemas/notice.ts).
+ */
+const NOTICE_ID = /^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 export interface NoticeRoute {
   year: string;

@@ -60,7 +60,7 @@ test('/people/: jump by initial, open a person, follow a notice link and come ba
   const notice = page.locator('section:has(> #notices) a').first();
   const title = (await notice.textContent())!.trim();
   await notice.click();
-  await page.waitForURL(/\/notices\/\d{4}\/[a-z]+-\d+\/$/);
+  await page.waitForURL(/\/notices\/\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
   expect(await page.textContent('h1')).toBe(title);
   // The notice lists the person back, under its text.
   expect(await page.locator(`section:has(> #notice-entities) a[href="${personPath}"]`).count()).toBe(1);
