@@ -15,6 +15,7 @@
 // - two-character names in personnel lists padded to three (`韩 超`).
 //
 // Deterministic: the same input and seed give the same text.
+import { seededRandom } from '../../bench/random.ts';
 
 export interface IssueLayout {
   gazette: string;
@@ -63,18 +64,6 @@ export function displayWidth(text: string): number {
     else width += ASCII.test(c) ? 0.5 : 1;
   }
   return width;
-}
-
-/** A small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Spaces around runs of Arabic digits next to Chinese characters, each side with `p`. */
@@ -166,7 +155,7 @@ function printNotice(text: string, columns: number, titleColumns: number, rng: (
 
 /** One notice laid out on its own (no page furniture), one printed line per array entry. */
 export function layoutNotice(text: string, options: NoticeLayout = {}): string[] {
-  const rng = random(options.seed ?? 1);
+  const rng = seededRandom(options.seed ?? 1);
   return printNotice(text, options.columns ?? 21, options.titleColumns ?? 22, rng).map((p) => p.text);
 }
 
@@ -180,7 +169,7 @@ export function layoutIssue(issue: IssueLayout): string {
   const columns = issue.columns ?? 21;
   const titleColumns = issue.titleColumns ?? 22;
   const perPage = issue.linesPerPage ?? 38;
-  const rng = random(issue.seed ?? 1);
+  const rng = seededRandom(issue.seed ?? 1);
   let page = issue.firstPage ?? 1;
   const out: string[] = [];
   let onPage = 0;
