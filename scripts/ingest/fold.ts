@@ -1,22 +1,35 @@
 // Folding for matching, never for printing: the page always shows the text as printed.
-// Traditional characters become simplified (OpenCC's Hong Kong/Taiwan → mainland tables, so
-// 關於…通知 reads as 关于…通知), full-width letters and digits become ASCII, and the PDF's spaces
-// go. A folded text keeps one character per printed character only up to OpenCC's phrase
-// conversions, so it is used to recognize a line, not to cut it.
+// Traditional characters become simplified (OpenCC's Taiwan and Hong Kong tables, one
+// character at a time, so 關於…通知 reads as 关于…通知 and every position stays that of the
+// print), full-width letters and digits become ASCII, and the PDF's spaces go.
 import * as OpenCC from 'opencc-js';
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const cache = new Map<string, string>();
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const folded = new Map<string, string>();
 
-/** `關於 印發…的通知` → `关于印发…的通知`. */
-export function foldForMatching(text: string): string {
-  let folded = cache.get(text);
-  if (folded === undefined) {
-    folded = toSimplified(toHalfWidth(text.replace(/\s+/g, '')));
-    if (cache.size > 50_000) cache.clear();
-    cache.set(text, folded);
+/** One character, traditional → simplified (麗 → 丽); anything else unchanged. */
+function foldChar(c: string): string {
+  let f = folded.get(c);
+  if (f === undefined) {
+    const tw = fromTaiwan(c);
+    f = [...tw].length === 1 && tw !== c ? tw : fromHongKong(c);
+    if ([...f].length !== 1) f = c;
+    folded.set(c, f);
   }
-  return folded;
+  return f;
+}
+
+/** Traditional → simplified, character by character: the result is as long as the text. */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const c of text) out += foldChar(c);
+  return out;
+}
+
+/** `關於 印發…的通知` → `关于印发…的通知`: simplified, half-width, without spaces. */
+export function foldForMatching(text: string): string {
+  return toSimplified(toHalfWidth(text.replace(/\s+/g, '')));
 }
 
 /** Full-width ASCII (Ａ-Ｚ, ０-９, ．) → ASCII; CJK punctuation stays. */

@@ -16,7 +16,7 @@
 // Traditional characters are folded for matching only (OpenCC, Taiwan and Hong Kong standards →
 // mainland): 張高麗 is matched as 张高丽, and stays 張高麗 wherever it is printed.
 import surnameData from 'chinese-surnames/index.json' with { type: 'json' };
-import * as OpenCC from 'opencc-js';
+import { toSimplified } from './fold.ts';
 import supplementData from '../../data/surnames-supplement.json' with { type: 'json' };
 
 interface SupplementEntry {
@@ -40,28 +40,8 @@ export const SURNAMES: ReadonlySet<string> = new Set([...dataset, ...supplement.
 export const COMMON_SURNAMES: ReadonlySet<string> = new Set([...dataset.slice(0, BAIJIAXING_END), ...supplement.map((e) => e.surname)]);
 const LONGEST_SURNAME = Math.max(...[...SURNAMES].map((s) => s.length));
 
-const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const folded = new Map<string, string>();
-
-/** One character, traditional → simplified (麗 → 丽); anything else unchanged. */
-function foldChar(c: string): string {
-  let f = folded.get(c);
-  if (f === undefined) {
-    const tw = fromTaiwan(c);
-    f = [...tw].length === 1 && tw !== c ? tw : fromHongKong(c);
-    if ([...f].length !== 1) f = c;
-    folded.set(c, f);
-  }
-  return f;
-}
-
 /** Traditional → simplified, character by character, so positions stay those of the print. */
-export function fold(text: string): string {
-  let out = '';
-  for (const c of text) out += foldChar(c);
-  return out;
-}
+export const fold = toSimplified;
 
 const CJK_ONLY = /^[\u3400-\u9fff]+$/;
 
