@@ -17,9 +17,14 @@ const NOT_A_NAME = /关于|印发|转发|批转|[，。；：、！？“”《�
 /** A name that says whose it is: 中共…, 中国共产党…, or a place (威县…, 邢台市…, 河北省…). */
 const FULL_NAME = /^(?:中共|中国共产党|[\u3400-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治州|自治县))/;
 
+/** The last characters organ names end in (folded): most lines are ruled out by this alone. */
+const LAST = new Set(ORGAN_END.map((e) => e.at(-1)!));
+
 /** The bodies a line names (one, or several issuing jointly), or undefined. */
 export function issuerNames(text: string): string[] | undefined {
-  const names = text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  const trimmed = text.trimEnd();
+  if (!LAST.has(foldForMatching(trimmed.at(-1) ?? ''))) return undefined;
+  const names = trimmed.trim().split(/[\s\u3000]+/).filter(Boolean);
   if (names.length === 0) return undefined;
   // A padded name (`威 县 人 民 政 府`) is one name: join single characters.
   const joined = names.every((n) => n.length === 1) ? [names.join('')] : names;
