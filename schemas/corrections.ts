@@ -22,8 +22,12 @@ export const CorrectionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('names'),
     line: Line,
     names: z.array(z.string().regex(/^[\u3400-\u9fff·]{2,6}$/, 'expected a name of 2–6 Chinese characters')).min(1),
+    /** Their role, for a line that prints no role label (a list the reader did not see as one). */
+    role: z.string().regex(/^[\u3400-\u9fff]{1,8}$/, 'expected a role such as 成员 or 副组长').optional(),
     why: Why,
   }),
+  /** Lines the reader took for a personnel list that are not one: they become paragraphs. */
+  z.strictObject({ kind: z.literal('not-a-list'), lines: z.tuple([Line, Line]), why: Why }),
   /**
    * A table the reader kept as source lines (its review lists them), rebuilt with this many
    * columns: the lines from `lines[0]` to `lines[1]` hold one cell each, row after row, the first

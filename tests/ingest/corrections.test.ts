@@ -104,3 +104,41 @@ describe('corrections of blocks: the names on a list line, the columns of a kept
     ]);
   });
 });
+
+describe('corrections of lists: a list line without a label, a list that is not one', () => {
+  // Seed lines (a blank line after each): 11 组长, 13 成员 (one member), 15 a member printed with
+  // his title glued and no label, 17 a closing sentence.
+  const SEED = [
+    ' 威县人民政府办公室', '关于成立某某工作领导小组的通知', '威政办字〔2023〕3 号 2023 年 3 月 1 日', '各乡、镇人民政府：',
+    '为加强领导，决定成立某某工作领导小组。组成人员如下：', '组 长：张三 县长', '成 员：赵六 县财政局局长', '孙八县公安局副局长', '特此通知。',
+  ].join('\n\n');
+  function ingestWith3(corrections?: string) {
+    const dir = newSeedsDir();
+    writeFileSync(join(dir, 'weixian-gazette-2023-03.txt'), SEED);
+    if (corrections !== undefined) writeFileSync(join(dir, 'weixian-gazette-2023-03.corrections.yaml'), corrections);
+    return ingestDir(dir);
+  }
+
+  it('a names correction with a role lists the people of a line that prints no label', () => {
+    expect(ingestWith3().notices[0].notice.personnel.map((p) => p.name)).toEqual(['张三', '赵六']);
+    const r = ingestWith3('corrections:\n  - kind: names\n    line: 15\n    names: [孙八]\n    role: 成员\n    why: 名字与职务之间缺空格\n');
+    expect(r.problems).toEqual([]);
+    expect(r.notices[0].notice.personnel).toEqual([
+      { role: '组长', name: '张三', title: '县长' },
+      { role: '成员', name: '赵六', title: '县财政局局长' },
+      { role: '成员', name: '孙八', title: '县公安局副局长' },
+    ]);
+  });
+
+  it('a not-a-list correction turns a list back into text, and names its whole extent when it is wrong', () => {
+    // The 组长 and 成员 lines (11 and 13) are read as one list.
+    const r = ingestWith3('corrections:\n  - kind: not-a-list\n    lines: [11, 13]\n    why: 示例\n');
+    expect(r.problems).toEqual([]);
+    expect(r.notices[0].notice.personnel).toEqual([]);
+    expect(r.notices[0].sections[0].blocks.find((b) => b.lines[0] === 11)).toEqual({ kind: 'paragraph', text: '组长：张三县长成员：赵六县财政局局长', lines: [11, 13] });
+    const wrong = ingestWith3('corrections:\n  - kind: not-a-list\n    lines: [11, 11]\n    why: 示例\n');
+    expect(wrong.problems.map(formatProblem)).toEqual([
+      'seeds/weixian-gazette-2023-03.corrections.yaml:2: expected the not-a-list correction of line 11 to apply, but the list runs over lines 11–13: name all of it (lines: [11, 13])',
+    ]);
+  });
+});

@@ -6,11 +6,13 @@ import type { VFile } from 'vfile';
 import { correctionLines, correctionsFileOf, type Correction } from '../../../../schemas/corrections.ts';
 import { blockToMdast } from '../../block-mdast.ts';
 import { normalizeTitle } from '../../parse-header.ts';
+import { reflow } from '../../recover-blocks.ts';
 import type { Block, Member, SourceLine } from '../../types.ts';
 import { report } from '../report.ts';
 import { positionOf, type BlockNode, type IssueTree } from '../types.ts';
 
 type Names = Extract<Correction, { kind: 'names' }>;
+type NotAList = Extract<Correction, { kind: 'not-a-list' }>;
 type TableColumns = Extract<Correction, { kind: 'table' }>;
 
 export function correctedBlocks() {
@@ -18,14 +20,16 @@ export function correctedBlocks() {
     const shown = correctionsFileOf(file.path);
     const byLine = new Map(tree.data.lines.map((l) => [l.line, l]));
     for (const c of tree.data.corrections) {
-      if (c.kind !== 'names' && c.kind !== 'table') continue;
+      if (c.kind !== 'names' && c.kind !== 'table' && c.kind !== 'not-a-list') continue;
       const [first, last] = correctionLines(c);
       const node = tree.children.flatMap((n) => n.children).flatMap((s) => s.children).find((b) => b.data.block.lines[0] <= first && last <= b.data.block.lines[1]);
       const outcome = !node
         ? `no block of a notice holds line ${first}`
         : c.kind === 'names'
           ? correctNames(node, c, byLine)
-          : correctTable(node, c, tree.data.lines);
+          : c.kind === 'not-a-list'
+            ? correctNotAList(node, c, tree.data.lines)
+            : correctTable(node, c, tree.data.lines);
       if (typeof outcome === 'string') report(file, c.at, `expected the ${c.kind} correction of line${first === last ? '' : 's'} ${first === last ? first : `${first}–${last}`} to apply, but ${outcome}`, shown);
     }
   };
@@ -57,8 +61,8 @@ function correctNames(node: BlockNode, c: Names, byLine: Map<number, SourceLine>
   if (block.kind === 'paragraph' && block.lines[0] === c.line && block.lines[1] === c.line) {
     // A list line read as a paragraph: it becomes a list of the names given, under its label.
     const found = paragraphLabel(printed);
-    if (!found) return `line ${c.line} is read as a paragraph and has no role label (such as 副组长：) to list its names under`;
-    block = { kind: 'personnel', members: [{ role: found.role, label: found.label, name: '', title: '', lines: [c.line, c.line] }], lines: block.lines };
+    if (!found && !c.role) return `line ${c.line} is read as a paragraph and has no role label (such as 副组长：) to list its names under: give their role (role: 成员)`;
+    block = { kind: 'personnel', members: [{ role: c.role ?? found!.role, ...(found ? { label: found.label } : {}), name: '', title: '', lines: [c.line, c.line] }], lines: block.lines };
   }
   if (block.kind !== 'personnel') return `line ${c.line} is read as a ${block.kind}, not as part of a personnel list`;
   const onLine = block.members.filter((m) => m.lines[0] <= c.line && c.line <= m.lines[1]);
@@ -82,13 +86,14 @@ function correctNames(node: BlockNode, c: Names, byLine: Map<number, SourceLine>
   // Lines the members of this line went on to (a title wrapped below) stay with the last one.
   const lastLine = Math.max(...onLine.map((m) => m.lines[1]));
   const more = [...Array(lastLine - c.line).keys()].map((k) => byLine.get(c.line + k + 1)?.text.trim() ?? '').filter(Boolean);
+  const role = c.role ?? onLine[0].role;
   const corrected: Member[] = c.names.map((name, k) => {
     const segment = rest.slice(spans[k][0], spans[k + 1]?.[0] ?? rest.length).trim() + (k === c.names.length - 1 && more.length > 0 ? more.join('') : '');
     const after = segment.slice(spans[k][1] - spans[k][0]);
     const title = normalizeTitle(after.replace(/^[\s（(]+|[）)、，,\s]+$/g, ''));
     const text = normalizeTitle(segment);
     return {
-      role: onLine[0].role,
+      role,
       name,
       title,
       lines: [c.line, k === c.names.length - 1 ? lastLine : c.line],
@@ -98,6 +103,16 @@ function correctNames(node: BlockNode, c: Names, byLine: Map<number, SourceLine>
   });
   const members = block.members.flatMap((m) => (m === onLine[0] ? corrected : onLine.includes(m) ? [] : [m]));
   replace(node, { ...block, members });
+  return true;
+}
+
+function correctNotAList(node: BlockNode, c: NotAList, lines: SourceLine[]): true | string {
+  const block = node.data.block;
+  if (block.kind !== 'personnel') return `lines ${c.lines[0]}–${c.lines[1]} are read as a ${block.kind}, not as a personnel list`;
+  if (block.lines[0] !== c.lines[0] || block.lines[1] !== c.lines[1]) return `the list runs over lines ${block.lines[0]}–${block.lines[1]}: name all of it (lines: [${block.lines[0]}, ${block.lines[1]}])`;
+  // The list's lines as one paragraph, wrapped lines joined as everywhere else.
+  const text = reflow(lines.filter((l) => l.line >= c.lines[0] && l.line <= c.lines[1]).map((l) => l.text));
+  replace(node, { kind: 'paragraph', text, lines: c.lines });
   return true;
 }
 
