@@ -29,6 +29,8 @@ export function titleKind(title: string): TitleKind | undefined {
   const folded = foldForMatching(title).replace(QUALIFIERS, '');
   const type = TYPE_END.exec(folded)?.[0];
   if (type) return { type, isDocType: true };
+  // 命令 as a government prints it: its name and 令 (威县人民政府令), a serial number below.
+  if (/(?:政府|委员会|部|局|厅|署|行|院)令$/.test(folded)) return { type: '命令', isDocType: true };
   const issued = ISSUED_END.exec(folded)?.[0];
   return issued ? { type: issued, isDocType: false } : undefined;
 }

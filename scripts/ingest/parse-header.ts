@@ -92,6 +92,9 @@ function afterDocNo(headerText: string, docNo: string): string {
   return headerText.slice(headerText.indexOf(docNo) + docNo.length).trim();
 }
 
+/** A 命令 is signed by the head of the body: `县长 张三`, `市长：李四`. */
+const SIGNED_BY = /^[\u3400-\u9fff]{1,8}(?:长|主任|书记)\s*[：:]?\s*[\u3400-\u9fff](?:\s*[\u3400-\u9fff]){1,3}$/;
+
 /**
  * The 成文日期 under the 署名 (GB/T 9704: the issuer's name, then the date): the first date line
  * in the body whose line above names a body.
@@ -104,7 +107,7 @@ function signatureDate(lines: SourceLine[], from: number, end: number): { date: 
   for (let i = from + 1; i < last; i++) {
     const date = dateLine(lines[i].text);
     if (!date) continue;
-    if (signatureNames(lines[i - 1].text)) return { date, index: i, signed: true };
+    if (signatureNames(lines[i - 1].text) || SIGNED_BY.test(lines[i - 1].text.trim())) return { date, index: i, signed: true };
     // A date standing alone after a finished sentence (an old-format 决定 without a 署名).
     if (/[。！]$/.test(lines[i - 1].text.trim())) alone = { date, index: i, signed: false };
   }

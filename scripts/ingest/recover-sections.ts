@@ -38,7 +38,9 @@ export function recoverSections(lines: SourceLine[], start: number, end: number,
   // Where the attachments begin: the first marker, or (no marker before the content) right after the list.
   const firstAttachment = listEnd !== undefined && listEnd < (markers[0] ?? end) ? listEnd : markers[0] ?? end;
   const sections: SectionSpan[] = [];
-  const issued = /印发(.+)的通知$/.exec(noticeTitle)?.[1];
+  // The document a notice issues, forwards or publishes (印发/转发/批转/发布/公布 X 的通知, 关于公布
+  // 《X》的决定): printed after the covering text under its own title.
+  const issued = /(?:印发|转发|批转|发布|公布)(.+)的(?:通知|决定|命令)$/.exec(noticeTitle)?.[1]?.replace(/^《(.+)》$/, '$1');
   const doc = issued ? findTitle(lines, start + 1, listStart ?? firstAttachment, issued) : undefined;
   sections.push({ kind: 'cover', id: 'cover', titleStart: start, bodyStart: start, end: doc?.start ?? listStart ?? firstAttachment });
   if (doc) {

@@ -135,6 +135,11 @@ function headAbove(lines: SourceLine[], at: number): Above | { problem: string }
   for (let from = titleStart; from < titleEnd; from++) {
     const title = join(lines, from, titleEnd);
     if (!titleKind(title)) continue;
+    const masthead = mastheadName(title);
+    if (masthead && from === titleStart) {
+      // The title is the issuer and its 文种 (`威县人民政府令`, `…指挥部通告`): the issuer is in it.
+      return { issuerLines: [from, from], issuers: [masthead], titleLines: [from, titleEnd] };
+    }
     if (issuerInTitle(foldForMatching(title))) {
       // Printed as in the title (the folded text has the same length: OpenCC maps characters here).
       const issuer = title.slice(0, foldForMatching(title).indexOf('关于'));

@@ -171,6 +171,25 @@ describe('splitIssue', () => {
     ]);
   });
 
+  it('reads a 命令: the name of the government and 令, its number, signed by its head', () => {
+    const { notices, problems } = read(`
+      某县人民政府令
+      第 1 号
+      《某县某某管理办法》已经 2023 年 1 月 5 日县政府第 1 次常务会议通过，现予公布，自公布之日起施行。
+      县长 张三
+      2023 年 1 月 10 日
+      某县人民政府
+      关于乙事项的通知
+      某政字〔2023〕2 号 2023 年 1 月 12 日
+      正文。
+    `);
+    expect(problems).toEqual([]);
+    expect(notices).toEqual([
+      { first: 1, last: 5, issuers: ['某县人民政府'], title: '某县人民政府令', docNo: undefined, date: '2023-01-10', type: '命令' },
+      { first: 6, last: 9, issuers: ['某县人民政府'], title: '关于乙事项的通知', docNo: '某政字〔2023〕2号', date: '2023-01-12', type: '通知' },
+    ]);
+  });
+
   it('an impossible date is reported with its line', () => {
     const { problems } = read(`
       某县人民政府
