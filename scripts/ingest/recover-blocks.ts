@@ -1,6 +1,8 @@
 // Step 5b: turn one section's lines into blocks — personnel lists and tables first (their
 // matchers decide what they own), then headings and reflowed paragraphs from what is left.
+import { dateLine } from './dates.ts';
 import { matchMarker, MarkerStack } from './headings.ts';
+import { signatureNames } from './issuers.ts';
 import { normalizeTitle } from './parse-header.ts';
 import { compact } from './split-issue.ts';
 import { displayWidth } from './text-width.ts';
@@ -38,11 +40,17 @@ function columnWidth(widths: number[], i: number): number {
 const SENTENCE_END = /[。！？；：:;!?]$/;
 const CLOSING_END = /[。！？；：:;!?][”’」』）)]?$/;
 
+/** A line that is a date and nothing else — not `2024年5月31日）`, the end of a wrapped heading. */
+const plainDate = (text: string) => !/[（()）]/.test(text) && dateLine(text) !== undefined;
+
 /** Does line j start a new paragraph? Decided from the line before it and its own shape. */
 function startsParagraph(lines: SourceLine[], widths: number[], j: number): boolean {
   const text = lines[j].text;
   const previous = lines[j - 1].text;
   if (matchMarker(text)) return true;
+  // The 署名 and the 成文日期 under it close a text: each stands on its own line, however short
+  // the section around them (GB/T 9704).
+  if (plainDate(text) || plainDate(previous) || (signatureNames(text) && plainDate(lines[j + 1]?.text ?? ''))) return true;
   const column = columnWidth(widths, j);
   const previousShort = widths[j - 1] < column - 1;
   if (previousShort && CLOSING_END.test(previous)) return true;

@@ -43,4 +43,15 @@ describe('readIssue', () => {
     expect(tree.children).toEqual([]);
     expect(notices).toEqual([]);
   });
+
+  it('keeps the 署名 and the 成文日期 under it as lines of their own, however short the text', () => {
+    const text = ' 威县人民政府\n\n关于某某事项的公告\n\n现将有关事项公告如下。特此公告。\n\n威县人民政府\n\n2023 年 1 月 9 日\n';
+    const { problems, notices } = readIssue('seeds/weixian-gazette-2023-01.txt', new TextEncoder().encode(text), options);
+    expect(problems).toEqual([]);
+    expect(notices[0].sections[0].blocks).toEqual([
+      { kind: 'paragraph', text: '现将有关事项公告如下。特此公告。', lines: [5, 5] },
+      { kind: 'paragraph', text: '威县人民政府', lines: [7, 7] },
+      { kind: 'paragraph', text: '2023年1月9日', lines: [9, 9] },
+    ]);
+  });
 });
