@@ -11,6 +11,7 @@ import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import type { BuiltNotice } from './build-notice.ts';
 import { parseDocNo } from './docno.ts';
+import { isRoleLabel } from './names.ts';
 import { noticePath } from './paths.ts';
 
 export interface IssueReview {
@@ -48,7 +49,15 @@ export function unsure(n: BuiltNotice, config: GazetteConfig): string[] {
   const prefix = notice.docNo ? parseDocNo(notice.docNo)?.prefix : undefined;
   const declared = new Set(config.issuers.flatMap((i) => i.docPrefixes));
   if (prefix && !declared.has(prefix)) notes.push(`${range(reading.headerLines)}：机关代字“${prefix}”不在 gazette.yaml 中`);
-  for (const s of n.sections) for (const b of s.blocks) if (b.kind === 'raw') notes.push(`${range(b.lines)}：表格按原文照录（${b.reason}）`);
+  for (const s of n.sections) {
+    for (const b of s.blocks) {
+      if (b.kind === 'raw') notes.push(`${range(b.lines)}：表格按原文照录（${b.reason}）`);
+      // A paragraph that opens with a role label (`副组长：李四王五 副县长`) is a list line the
+      // reader could not read: names glued together or to a title, a surname it does not know.
+      const label = b.kind === 'paragraph' ? /^([\u3400-\u9fff]{2,8})[：:]/.exec(b.text)?.[1] : undefined;
+      if (label && isRoleLabel(label)) notes.push(`${range(b.lines)}：以“${label}：”开头，却未读作名单（名字连排或与职务连排？可用 names 校正）`);
+    }
+  }
   return notes;
 }
 

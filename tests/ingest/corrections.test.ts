@@ -79,6 +79,10 @@ describe('corrections of blocks: the names on a list line, the columns of a kept
     expect(r.problems).toEqual([]);
     expect(r.notices[0].notice.personnel.map((p) => p.name)).toEqual(['张三', '赵六', '钱七']);
     expect(blocks(r).filter((b) => b.kind === 'raw')).toHaveLength(1);
+    // The review points at both.
+    const review = r.files.get('review/weixian-gazette-2023-02.md')!;
+    expect(review).toContain('第 13 行：以“副组长：”开头，却未读作名单');
+    expect(review).toContain('第 25–41 行：表格按原文照录');
   });
 
   it('a names correction lists the people of the line under its role; a table correction rebuilds the rows', () => {
