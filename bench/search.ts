@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { basePathOf, entityNames, noticeTexts, readNotices } from '../scripts/search/build.ts';
 import { buildStockIndex } from '../scripts/search/stock.ts';
 import { fold, units } from '../scripts/search/search-api.js';
+import { findDocNos } from '../scripts/ingest/docno.ts';
 import { distFetch } from './dist-fetch.ts';
 import { seededRandom } from './random.ts';
 
@@ -50,6 +51,25 @@ function truth(query: string): Set<string> {
 const docNos = new Set<string>();
 for (const t of texts.values()) for (const [m] of t.matchAll(/[\p{Script=Han}]{2,8}〔\d{4}〕\d+号/gu)) docNos.add(m);
 const spaced = [...docNos].map((d) => d.replace(/〔(\d{4})〕(\d+)号/, '〔$1〕$2 号'));
+// …and as staff type them (issue 11): other brackets, full-width, spaces anywhere, without 号, or
+// without brackets as three words (which match as words; only the ranking knows the 文号).
+const fullWidth = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+const DOCNO_PARTS = /^(\p{Script=Han}+)〔(\d{4})〕(\d+)号$/u;
+const docNoSpellings = (d: string): string[] => {
+  const [, p, y, n] = DOCNO_PARTS.exec(d)!;
+  return [`${p}[${y}]${n}号`, `${p}(${y})${n}`, `${p}（${fullWidth(y!)}）${fullWidth(n!)}号`, `${p}［${y}］${n}号`, `${p}【${y}】${n}号`, `${p}〖${y}〗${n}`, `${p} [ ${y} ] ${n} 号`, `${p}〔${y}〕${n}`, `${p} ${y} ${n}`];
+};
+// The 文号 themselves (the sets above take up to 8 characters before the bracket, often words of
+// the running text: 方案的通知威政字〔2022〕16号): every notice's own, and those the texts cite,
+// read with the ingest's normalizer.
+const plainDocNos = new Set(notices.flatMap((n) => (n.docNo ? [n.docNo] : [])));
+for (const t of texts.values()) for (const f of findDocNos(t)) plainDocNos.add(f.docNo);
+/** Query → the 文号 it spells (folded), for "its own notice first". */
+const docNoOf = new Map<string, string>();
+for (const d of plainDocNos) for (const q of docNoSpellings(d)) docNoOf.set(q, fold(d));
+const retyped = [...plainDocNos].flatMap(docNoSpellings);
+/** A notice by its 文号 (folded). */
+const noticeOfDocNo = new Map(notices.flatMap((n) => (n.docNo ? [[fold(n.docNo), n.id] as const] : [])));
 
 // Random substrings of 2–6 units (a unit: a Han character, a punctuation mark, a Latin/digit
 // run — digits are matched as whole numbers, "Latin and digits as usual"), with a Han character.
@@ -86,6 +106,7 @@ const sets: [string, string[]][] = [
   [`organizations (${names.source})`, names.organizations.flatMap((n) => n.forms)],
   ['文号', [...docNos]],
   ['文号 with PDF spaces', spaced],
+  ['文号 retyped: [] () （） ［］ 【】 〖〗, full width, spaces, no 号, no brackets', retyped],
   [`substrings 2–6 (seed ${SEED})`, [...substrings]],
 ].map(([label, qs]) => [label as string, sample(qs as string[])]);
 
@@ -184,6 +205,8 @@ const cpus = os.cpus();
 console.log(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
 console.log(`bench:search over ${dist}: ${notices.length} notices, ${total} text units; ground truth = [data-source-text] text, folded`);
 const startupOf = new Map<Engine, { raw: number; gz: number }>();
+/** Per 文号 set, for our engine: queries whose 文号 is a notice here, and how many rank it first. */
+const firstOf = new Map<string, { first: number; of: number }>();
 for (const engine of engines) {
   counter.reset();
   const t = performance.now();
@@ -216,8 +239,17 @@ for (const [label, queries] of sets) {
       await engine.reset();
       counter.reset();
       const t = performance.now();
-      const got = new Set(await engine.run(q));
+      const ranked = await engine.run(q);
+      const got = new Set(ranked);
       times.push(performance.now() - t);
+      const own = noticeOfDocNo.get(docNoOf.get(q) ?? '');
+      if (engine === ours && own !== undefined) {
+        const f = firstOf.get(label) ?? { first: 0, of: 0 };
+        f.of++;
+        if (ranked[0] === own) f.first++;
+        else if (argv.includes('--misses')) console.error(`${engine.name} ${label} “${q}”: ${own} is not first (${ranked[0] ?? 'nothing'})`);
+        firstOf.set(label, f);
+      }
       const warm = counter.bytes - startup(counter.requests);
       bytes.push(warm);
       cold.push(up.raw + warm);
@@ -241,6 +273,7 @@ for (const [label, queries] of sets) {
     );
   }
 }
+for (const [label, { first, of }] of firstOf) console.log(`\n${label}: the notice with that 文号 ranked first (exact engine) in ${first}/${of} queries naming a notice of the corpus`);
 console.log(
   '\nrecall and precision are micro-averaged over the set (matched notices / expected, matched / returned). A warm query starts from an engine that has fetched only its start-up files (module, WebAssembly, entry, meta, notice table); a cold query is that plus the start-up bytes of the init line — what a first visit fetches. Bytes are as stored in dist/; "gzip" counts .js/.json/.html as a compressing static host would send them (Pagefind files are compressed already).',
 );

@@ -1,10 +1,12 @@
 // Highlights a search query on a notice page opened from /search/: `…/notices/2022/x/?hl=高凯英`.
 // Matching is the search's own: inside [data-source-text], whitespace ignored, full/half-width and
-// case folded, every space-separated word marked. The first mark is scrolled into view.
+// case folded, every bracket read as 〔〕 (search-api.js's fold, so 威政办字[2022]25号 marks
+// 威政办字〔2022〕25号), every space-separated word marked. The first mark is scrolled into view.
+import { fold } from './search-api.js';
+
 const query = new URLSearchParams(location.search).get('hl');
-const fold = (t) => t.normalize('NFKC').toLowerCase();
 if (query) {
-  const words = query.split(/\s+/u).map((w) => fold(w).replace(/\s+/gu, '')).filter(Boolean);
+  const words = query.split(/\s+/u).map(fold).filter(Boolean);
   for (const rootEl of document.querySelectorAll('[data-source-text]')) {
     // The element's text without whitespace, each character mapped to its text node and offset.
     const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);

@@ -10,7 +10,7 @@ import { checkHeaderLinesOnSite } from './check/headers.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
 import { onWorker } from './worker.ts';
-import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
+import { basePathOf, buildExactIndex, installSearchApi, writePageExcerpts, type ExactIndexResult } from './search/build.ts';
 import { fold } from './search/search-api.js';
 
 /** Notice URLs whose page text, folded, is not the text given for them (with where they part). */
@@ -84,6 +84,9 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     const differ = sameTexts(texts, given.texts);
     if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
   }
+  // An index built from the ingest's text gets its excerpts from the pages' own text here (while
+  // the link check runs on its thread); one built here takes them from the pages directly.
+  if (given) await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath));
   const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
@@ -95,6 +98,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
+    ...(given ? [`postbuild: search excerpts from the pages' own text [${ms.excerpts} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local [${ms.links} ms]`,
   ];
 }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 
+const BLOCK = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'blockquote', 'br', 'caption', 'figure', 'header', 'footer']);
+
 /**
  * Whitespace is not compared (by the no-loss check, nor by search, which folds it away), so the
  * text is taken in document order from a streaming parse: no tree is built — building hast trees
@@ -19,7 +21,7 @@ export function pageSourceText(html: string): string {
   let inGenerated = 0;
   const parser = new Parser(
     {
-      onopentag(_name, attribs) {
+      onopentag(name, attribs) {
         const el = { source: 'data-source-text' in attribs, generated: 'data-generated' in attribs };
         stack.push(el);
         if (el.source) {
@@ -27,6 +29,12 @@ export function pageSourceText(html: string): string {
           inSource++;
         }
         if (el.generated) inGenerated++;
+        // A line break before each block and a space before each cell, so the text reads as
+        // the page shows it (search excerpts); whitespace is not compared, so nothing else changes.
+        if (inSource > 0 && inGenerated === 0 && parts.length > 0) {
+          if (BLOCK.has(name)) parts.push('\n');
+          else if (name === 'td' || name === 'th') parts.push(' ');
+        }
       },
       onclosetag() {
         const el = stack.pop();

@@ -8,7 +8,8 @@
 //                                        newest first (a notice's number i is its place here)
 //   dist/search/exact/meta/<i>.json      what a result shows: title, 文号, issuer, date, type, issue,
 //                                        every issuer, a 公告's serial
-//   dist/search/exact/text/<i>/<k>.json  the notice's units in slices (as text), for excerpts
+//   dist/search/exact/text/<i>/<k>.json  the notice's text in slices of SLICE units, as printed (its
+//                                        punctuation, spaces, line breaks), for excerpts
 //   dist/search/exact/facets/<key>.json  a facet's values and which notices have each (a joint
 //                                        notice under each of its issuers)
 //   dist/search/exact/entities/<c>.json  entity names, by each character they contain
@@ -17,17 +18,17 @@
 // Only core.json is fetched at start-up; the rest per query, and only what the query needs.
 // The text of a notice is exactly what the benchmark takes as ground truth: its built page's
 // [data-source-text] elements, whitespace removed, full/half-width folded.
-import { copyFileSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { NoticeRecord } from '../../src/lib/api.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
-import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitText, units } from './search-api.js';
+import { BUNDLE_DIR, bigrams, decodeInts, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitSpans, unitText, units } from './search-api.js';
 
 /** Units per excerpt slice file. */
-export const SLICE = 512;
+export const SLICE = 256;
 /** Shard counts of the entity-name and exact-title files. */
 export const SHARDS = { entities: 32, exact: 64 };
 /** Target size of a unit-index shard, in characters; the shard count follows from it. */
@@ -61,11 +62,50 @@ export async function readNotices(distDir: string): Promise<NoticeApi[]> {
   return JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as NoticeApi[];
 }
 
+/** Text of every notice as its page shows it (line breaks between blocks), by notice id. */
+export async function noticePrintedTexts(distDir: string, notices: NoticeApi[], basePath = basePathOf(), pageTexts?: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const n of notices) out.set(n.id, pageTexts?.get(n.url) ?? pageSourceText(await readFile(pageFile(distDir, n.url, basePath), 'utf8')));
+  return out;
+}
+
 /** Folded text of every notice, by notice id. */
 export async function noticeTexts(distDir: string, notices: NoticeApi[], basePath = basePathOf(), pageTexts?: ReadonlyMap<string, string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const n of notices) out.set(n.id, fold(pageTexts?.get(n.url) ?? pageSourceText(await readFile(pageFile(distDir, n.url, basePath), 'utf8'))));
-  return out;
+  const printed = await noticePrintedTexts(distDir, notices, basePath, pageTexts);
+  return new Map([...printed].map(([id, text]) => [id, fold(text)]));
+}
+
+/**
+ * Runs of spaces as one (a full-width space as printed), line breaks kept without the spaces
+ * around them: search folds whitespace away, so this changes nothing it matches.
+ */
+export const tidyText = (text: string): string => text.replace(/[^\S\n\u3000]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
+
+/**
+ * The excerpt slices of a notice (text/<i>/<k>.json): SLICE units each, as printed — its
+ * punctuation, spaces and line breaks — when the printed text folds, character by character, to
+ * exactly the indexed text, and no slice boundary falls inside one printed character (㈠ folds to
+ * three units): then each slice reads back as its own units (tests/search/fold.test.ts).
+ * Otherwise the folded text (never wrong, only plainer). Also the lead shown for a result without
+ * a match: the first 60 units.
+ */
+export function excerptSlices(printed: string | undefined, folded: string, unitList: readonly string[]): { slices: string[]; lead: string; printed: boolean } {
+  if (printed !== undefined) {
+    const text = tidyText(printed);
+    const { folded: f, spans } = unitSpans(text);
+    const whole = (j: number) => j === 0 || spans[j - 1]![1] <= spans[j]![0];
+    if (f === folded && spans.length === unitList.length) {
+      const slices: string[] = [];
+      for (let j = 0; j * SLICE < spans.length && whole(j * SLICE); j++) slices.push(text.slice(spans[j * SLICE]![0], (j + 1) * SLICE < spans.length ? spans[(j + 1) * SLICE]![0] : text.length));
+      if (slices.length === Math.ceil(spans.length / SLICE)) {
+        const lead = spans.length > 0 ? text.slice(spans[0]![0], spans[Math.min(60, spans.length) - 1]![1]) : '';
+        return { slices, lead, printed: true };
+      }
+    }
+  }
+  const slices: string[] = [];
+  for (let j = 0; j * SLICE < unitList.length; j++) slices.push(unitList.slice(j * SLICE, (j + 1) * SLICE).map(unitText).join(''));
+  return { slices, lead: folded.slice(0, 60), printed: false };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
@@ -193,12 +233,48 @@ function treeBytes(dir: string): number {
   return total;
 }
 
+/**
+ * Excerpt slices and leads (text/<k>/<j>.json, the last field of meta/<k>.json) from the built
+ * pages' own text, by URL. The index built from the ingest's text while Astro renders
+ * (scripts/build.ts) has only the folded text to cut them from; postbuild calls this once the
+ * pages exist, so both ways of building write the same bytes. Returns how many notices got them.
+ */
+export function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string): number {
+  const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { stems: string[]; ids: string };
+  const pairs = decodeInts(core.ids);
+  let printedCount = 0;
+  for (let k = 0; 2 * k < pairs.length; k++) {
+    const id = `${core.stems[pairs[2 * k]!]}${pairs[2 * k + 1] || ''}`;
+    const page = pageTexts.get(noticeUrl(basePath, id));
+    if (page === undefined) throw new Error(`exact index: no page text for ${id}`);
+    const folded = fold(page);
+    const { slices, lead, printed } = excerptSlices(page, folded, units(folded));
+    const metaFile = path.join(bundleDir, 'meta', `${k}.json`);
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as unknown[];
+    // [title, docNo, issuer, date, type, issue, issuers, serial, slice count, lead]
+    if (meta[8] !== slices.length) throw new Error(`exact index: ${id}: ${slices.length} excerpt slice(s) from its page, ${String(meta[8])} indexed`);
+    meta[9] = lead;
+    writeFileSync(metaFile, JSON.stringify(meta));
+    mkdirSync(path.join(bundleDir, 'text', String(k)), { recursive: true });
+    slices.forEach((slice, j) => writeFileSync(path.join(bundleDir, 'text', String(k), `${j}.json`), JSON.stringify(slice)));
+    if (printed) printedCount++;
+  }
+  return printedCount;
+}
+
 /** Everything the exact index is made of. */
 export interface ExactInput {
   /** The notices (only id, url, title, docNo, serial or printed.serial, issuer, issuers, date, type, gazette are read). */
   notices: NoticeApi[];
   /** Folded text of each notice, by id. */
   texts: Map<string, string>;
+  /** Text of each notice as its page shows it (line breaks between blocks), by id: excerpts show it. */
+  printed?: Map<string, string>;
+  /**
+   * Leave the excerpt slices and leads to writePageExcerpts, once the pages exist (the index built
+   * from the ingest's text beside Astro): only their count is written here.
+   */
+  excerptsFromPages?: boolean;
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
   basePath: string;
@@ -208,10 +284,11 @@ export interface ExactInput {
 export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '../..'), pageTexts?: ReadonlyMap<string, string>): Promise<ExactIndexResult> {
   const basePath = basePathOf();
   const notices = await readNotices(distDir);
-  const texts = await noticeTexts(distDir, notices, basePath, pageTexts);
+  const printed = await noticePrintedTexts(distDir, notices, basePath, pageTexts);
+  const texts = new Map([...printed].map(([id, text]) => [id, fold(text)]));
   const names = await entityNames(root, notices, texts, distDir);
   const entities = await readEntities(distDir, basePath);
-  return writeExactIndex({ notices, texts, names, entities, basePath }, path.join(distDir, BUNDLE_DIR));
+  return writeExactIndex({ notices, texts, printed, names, entities, basePath }, path.join(distDir, BUNDLE_DIR));
 }
 
 /** /search-api.js, the module the search page and other sites import. */
@@ -220,7 +297,7 @@ export function installSearchApi(distDir: string): void {
 }
 
 /** Write the exact index of `input` into `outputPath` (replacing what is there). */
-export async function writeExactIndex({ notices, texts, names, entities, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
+export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
   await rm(outputPath, { recursive: true, force: true });
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
@@ -243,7 +320,7 @@ export async function writeExactIndex({ notices, texts, names, entities, basePat
     for (const [i, added] of (await Promise.all(adding)).entries()) check(`addCustomRecord ${notices[i]!.url}`, added.errors);
     const writing = index.writeFiles({ outputPath });
     // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
-    unitShards = writeOwnFiles(staging, { notices, order, texts, unitLists, names, entities, basePath });
+    unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, basePath });
     const written = await writing;
     check('writeFiles', written.errors);
   } finally {
@@ -313,6 +390,8 @@ interface OwnInput {
   /** Notice indexes, newest first: a notice's number k is its place here. */
   order: number[];
   texts: Map<string, string>;
+  printed: Map<string, string> | undefined;
+  excerptsFromPages: boolean | undefined;
   unitLists: string[][];
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
@@ -320,16 +399,20 @@ interface OwnInput {
 }
 
 /** Meta, excerpt slices, facets, entity names, exact 文号/titles and units into `dir`; returns the unit shard count. */
-function writeOwnFiles(dir: string, { notices, order, texts, unitLists, names, entities, basePath }: OwnInput): number {
+function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, basePath }: OwnInput): number {
   const files = new Map<string, unknown>();
   // What a result shows, per notice.
   for (const [k, i] of order.entries()) {
     const n = notices[i]!;
-    const text = texts.get(n.id)!;
     // In the order of META in search-api.js; null where a notice has no 文号 or serial.
-    files.set(`meta/${k}.json`, [n.title, n.docNo ?? null, n.issuer, n.date, n.type, issueLabel(n), issuersOf(n), serialOf(n) ?? null, Math.ceil(unitLists[i]!.length / SLICE), text.slice(0, 60)]);
-    const us = unitLists[i]!;
-    for (let j = 0; j * SLICE < us.length; j++) files.set(`text/${k}/${j}.json`, us.slice(j * SLICE, (j + 1) * SLICE).map(unitText).join(''));
+    const head = [n.title, n.docNo ?? null, n.issuer, n.date, n.type, issueLabel(n), issuersOf(n), serialOf(n) ?? null];
+    if (excerptsFromPages) {
+      files.set(`meta/${k}.json`, [...head, Math.ceil(unitLists[i]!.length / SLICE), '']);
+      continue;
+    }
+    const { slices, lead } = excerptSlices(printed?.get(n.id), texts.get(n.id)!, unitLists[i]!);
+    files.set(`meta/${k}.json`, [...head, slices.length, lead]);
+    slices.forEach((slice, j) => files.set(`text/${k}/${j}.json`, slice));
   }
 
   // Facets: single-valued ones as one value index per notice; 发文机关 (a joint notice has
@@ -378,10 +461,11 @@ function writeOwnFiles(dir: string, { notices, order, texts, unitLists, names, e
   }
   entityShards.forEach((rows, k) => files.set(`entities/${k}.json`, rows));
 
-  // 文号 and titles, folded, for "the notice whose 文号 or title is the query".
+  // 文号 (also without its final 号) and titles, folded, for "the notice whose 文号 or title is the query".
   const exactShards = Array.from({ length: SHARDS.exact }, () => ({}) as Record<string, number[]>);
   for (const [k, i] of order.entries()) {
-    for (const key of new Set([notices[i]!.docNo, notices[i]!.title].filter((t): t is string => !!t).map(fold))) {
+    const { docNo, title } = notices[i]!;
+    for (const key of new Set([docNo, docNo?.replace(/\s*号\s*$/, ''), title].filter((t): t is string => !!t).map(fold))) {
       ((exactShards[shardOf(key, SHARDS.exact)]![key] ??= []) as number[]).push(k);
     }
   }

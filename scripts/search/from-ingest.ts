@@ -37,5 +37,6 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .map((e) => ({ name: e.name, kind, url: `${basePath}${dir}/${encodeURIComponent(e.id)}/` }));
   });
-  return { notices, texts, names, entities, basePath };
+  // Excerpts are cut from the built pages' own text, by postbuild (writePageExcerpts).
+  return { notices, texts, excerptsFromPages: true, names, entities, basePath };
 }

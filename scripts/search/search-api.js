@@ -4,7 +4,8 @@
 //   const results = await search('高凯英', { filters: { issuer: ['县人民政府'] } });
 //
 // Semantics: a notice matches a query when its text (the page's [data-source-text] elements,
-// whitespace removed, full/half-width folded, case folded) contains the query. Space-separated
+// whitespace removed, full/half-width folded, case folded, every bracket read as 〔〕) contains
+// the query. Space-separated
 // words must all match. Pagefind is the engine: scripts/search/build.ts indexes one record per
 // notice whose words are the *bigrams* of the text's units (a unit is one CJK character, one
 // punctuation mark, or a run of Latin letters/digits), and a query becomes Pagefind's exact
@@ -18,10 +19,11 @@
 //   core.json            at start-up: Pagefind page hash and id of every notice, newest first
 //   index/…              Pagefind's chunks for the query's bigrams
 //   entities/<c>.json    names of people, organizations, groups with the query's first character
-//   exact/<h>.json       notices whose 文号 or title is exactly the query
+//   exact/<h>.json       notices whose 文号 (with or without its final 号) or title is exactly the query
 //   units/<h>.json       for a one-unit word: the notices holding the unit, and where first
 //   meta/<i>.json        title, 文号, issuers, date, serial… of a notice — only for results shown
-//   text/<i>/<k>.json    a slice of a notice's units, for an excerpt
+//   text/<i>/<k>.json    a slice of a notice's text as printed (punctuation, spaces, line breaks),
+//                        for an excerpt
 //   facets/<key>.json    a facet's values and the notices with each — only when facets or
 //                        filters ask for that facet
 
@@ -37,23 +39,65 @@ const WORDY = /^[\p{L}\p{N}\p{M}]+$/u;
 const RUNES = 'ᚠᚡᚢᚣᚤᚥᚦᚧᚨᚩᚪᚫᚬᚭᚮᚯ';
 const MARK = 'ᛝ';
 
-/** Full/half-width and case folding; whitespace removed. The ground truth uses the same. */
+/**
+ * Brackets read as one pair: a 文号's year is printed 〔2022〕 but typed and printed in every other
+ * shape and width too — [2022] (2022) （2022） ［2022］ 【2022】 〖2022〗 〘2022〙. Each opening
+ * bracket folds to 〔 and each closing one to 〕 (after NFKC, which already makes ［（ into [( ),
+ * character by character, so a substring of a text still folds to a substring of the folded text.
+ * The table of scripts/ingest/docno.ts; tests/search/fold.test.ts checks the two agree.
+ */
+export const BRACKETS = { open: '〔[(【〖〘［（', close: '〕])】〗〙］）' };
+const OPEN_RE = new RegExp(`[${BRACKETS.open.replace(/[[\]]/g, '\\$&')}]`, 'gu');
+const CLOSE_RE = new RegExp(`[${BRACKETS.close.replace(/[[\]]/g, '\\$&')}]`, 'gu');
+
+/**
+ * Full/half-width and case folding, whitespace removed, every bracket one pair (BRACKETS). The
+ * index, the queries and the ground truth of the benchmark and tests all use this one function.
+ */
 export function fold(text) {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '').replace(OPEN_RE, '〔').replace(CLOSE_RE, '〕');
+}
+
+/** A unit's indexed spelling: Han characters and letter/digit runs as they are, anything else in runes. */
+function unitWord(u) {
+  if (HAN.test(u) || WORDY.test(u)) return u;
+  let code = '';
+  for (const ch of u.codePointAt(0).toString(16)) code += RUNES[parseInt(ch, 16)];
+  return MARK + code;
 }
 
 /** The units of folded text, each spelled as Pagefind will index it. */
 export function units(folded) {
   const out = [];
-  for (const [u] of folded.matchAll(UNIT)) {
-    if (HAN.test(u) || WORDY.test(u)) out.push(u);
-    else {
-      let code = '';
-      for (const ch of u.codePointAt(0).toString(16)) code += RUNES[parseInt(ch, 16)];
-      out.push(MARK + code);
-    }
-  }
+  for (const [u] of folded.matchAll(UNIT)) out.push(unitWord(u));
   return out;
+}
+
+/**
+ * The units of a text as printed (unfolded, with its punctuation, spaces and line breaks), each
+ * with where it stands in the text: { folded, spans: [[start, end], …] } (end exclusive). Folds
+ * character by character, so `folded` equals fold(text) for ordinary text; the build keeps the
+ * printed text for excerpts only where it does (scripts/search/build.ts).
+ */
+const foldedChars = new Map();
+export function unitSpans(text) {
+  let folded = '';
+  const from = [];
+  const to = [];
+  for (let j = 0; j < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(j));
+    let f = foldedChars.get(ch);
+    if (f === undefined) foldedChars.set(ch, (f = fold(ch)));
+    for (let k = 0; k < f.length; k++) {
+      from.push(j);
+      to.push(j + ch.length);
+    }
+    folded += f;
+    j += ch.length;
+  }
+  const spans = [];
+  for (const m of folded.matchAll(UNIT)) spans.push([from[m.index], to[m.index + m[0].length - 1]]);
+  return { folded, spans };
 }
 
 /** The indexed words of a unit sequence: the bigram starting at each unit, the last unit alone. */
@@ -89,6 +133,18 @@ export function parseQuery(query) {
     else words.push({ text: folded, units: us, pagefind: `"${bigrams(us).slice(0, -1).join(' ')}"` });
   }
   return words;
+}
+
+/**
+ * A 文号 typed without its brackets — 机关代字, year and serial as separate words: `威政办字 2022 25`,
+ * `威政办字 2022 25号` — as the folded 文号 it spells (`威政办字〔2022〕25号`); undefined otherwise.
+ * Such a query still matches as its words (each must occur, as for any query); this only ranks
+ * the notice with that 文号 first. Bracketed forms need nothing of this: fold() makes every
+ * bracket 〔〕 and removes the spaces, so they are the 文号 itself.
+ */
+export function docNoKey(query) {
+  const m = /^\s*(\p{Script=Han}+)\s+(\d{4})\s+(\d{1,6})\s*号?\s*$/u.exec(String(query ?? '').normalize('NFKC'));
+  return m ? fold(`${m[1]}〔${m[2]}〕${m[3]}号`) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,28 +346,48 @@ async function runWord(s, word) {
   return hits;
 }
 
-/** Units [from, to) of notice i from its slice files (each holds `core.slice` units). */
-async function unitsOf(s, i, count, from, to) {
+/**
+ * The printed text of notice i around units [from, to), from its slice files (slice k holds the
+ * text of units k·core.slice … (k+1)·core.slice − 1, as printed, with the spaces and line breaks
+ * after them): { text, spans } with spans[p − from] = [start, end] of unit p in text.
+ */
+async function printedOf(s, i, count, from, to) {
   const size = s.core.slice;
-  const out = [];
+  let text = '';
+  const spans = [];
   for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) {
     const slice = await cached(s, `text/${i}/${k}.json`).catch(() => '');
-    out.push(...units(slice).map((u, j) => [k * size + j, u]));
+    const at = text.length;
+    unitSpans(slice).spans.forEach(([a, b], j) => {
+      const p = k * size + j;
+      if (p >= from && p < to) spans.push([at + a, at + b]);
+    });
+    text += slice;
   }
-  return out.filter(([p]) => p >= from && p < to).map(([, u]) => u);
+  return { text, spans };
 }
 
 const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const joinUnits = (us) => us.map(unitText).reduce((a, u) => (a && /\w$/.test(a) && /^\w/.test(u) ? `${a} ${u}` : a + u), '');
+/** Runs of spaces as one (a full-width space as printed), line breaks kept without the spaces around them. */
+const tidy = (t) => t.replace(/[^\S\n\u3000]+/g, ' ').replace(/ ?\n\s*/g, '\n');
 
-/** An excerpt around `location` (a unit index), the matched units in <mark>. */
+/**
+ * An excerpt around `location` (a unit index) as printed — its punctuation, spaces and line
+ * breaks (`\n`; the search page shows them with white-space: pre-line) — the matched units in
+ * <mark>. Ends with … where the text goes on.
+ */
 async function excerptFor(s, i, count, location, length, before = 24, after = 36) {
-  const start = Math.max(0, location - before);
-  const us = await unitsOf(s, i, count, start, location + length + after);
-  const head = joinUnits(us.slice(0, location - start));
-  const hit = joinUnits(us.slice(location - start, location - start + length));
-  const tail = joinUnits(us.slice(location - start + length));
-  return `${start > 0 ? '…' : ''}${escapeHtml(head)}<mark>${escapeHtml(hit)}</mark>${escapeHtml(tail)}${tail.length >= after - 2 ? '…' : ''}`;
+  const from = Math.max(0, location - before);
+  const { text, spans } = await printedOf(s, i, count, from, location + length + after);
+  const k = location - from;
+  if (spans.length <= k) return '';
+  const hitEnd = spans[Math.min(k + length, spans.length) - 1][1];
+  const end = spans[spans.length - 1][1];
+  const head = tidy(text.slice(spans[0][0], spans[k][0])).trimStart();
+  const hit = tidy(text.slice(spans[k][0], hitEnd));
+  const tail = tidy(text.slice(hitEnd, end)).trimEnd();
+  const more = spans.length >= k + length + after - 2;
+  return `${from > 0 ? '…' : ''}${escapeHtml(head)}<mark>${escapeHtml(hit)}</mark>${escapeHtml(tail)}${more ? '…' : ''}`;
 }
 
 const META = ['title', 'docNo', 'issuer', 'date', 'type', 'issue', 'issuers', 'serial'];
@@ -327,7 +403,7 @@ async function fill(s, r, i, m) {
     if (meta[j] != null) r[k] = meta[j];
   });
   const [count, lead] = meta.slice(META.length);
-  r.excerpt = m.location >= 0 ? await excerptFor(s, i, count, m.location, m.length) : escapeHtml(lead ?? '');
+  r.excerpt = m.location >= 0 ? await excerptFor(s, i, count, m.location, m.length) : escapeHtml(tidy(lead ?? '').trim());
   return r;
 }
 
@@ -375,11 +451,14 @@ export async function search(query, options = {}) {
   const results = [];
   let exact = new Set();
   if (whole) {
-    const [entities, titled] = await Promise.all([
+    // The notice whose 文号 (with or without its final 号) or title the query is, or whose 文号
+    // the query spells without brackets (docNoKey).
+    const keys = [...new Set([whole, docNoKey(query)].filter(Boolean))];
+    const [entities, ...titled] = await Promise.all([
       cached(s, `entities/${shardOf([...whole][0], core.shards.entities)}.json`),
-      matched.size > 0 ? cached(s, `exact/${shardOf(whole, core.shards.exact)}.json`) : {},
+      ...keys.map((key) => (matched.size > 0 ? cached(s, `exact/${shardOf(key, core.shards.exact)}.json`) : {})),
     ]);
-    exact = new Set(titled[whole] ?? []);
+    exact = new Set(keys.flatMap((key, k) => titled[k][key] ?? []));
     for (const [name, kind, url] of entities) {
       const folded = fold(name);
       if (folded.includes(whole)) results.push({ url: core.base + url, title: name, excerpt: '', kind: core.kinds[kind], rank: folded === whole ? 0 : 3, order: 0, score: 0 });

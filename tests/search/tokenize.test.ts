@@ -5,7 +5,8 @@ import { bigrams, fold, parseQuery, unitText, units } from '../../scripts/search
 
 test('fold removes whitespace and folds full/half width and case', () => {
   expect(fold('威政办字〔2022〕25 号')).toBe('威政办字〔2022〕25号');
-  expect(fold('ＰＭ２．５　（试行）')).toBe('pm2.5(试行)');
+  // Brackets of every shape read as one pair, 〔〕 (tests/search/fold.test.ts).
+  expect(fold('ＰＭ２．５　（试行）')).toBe('pm2.5〔试行〕');
   expect(fold('韩 超')).toBe('韩超');
 });
 
