@@ -57,10 +57,6 @@ export function dateAtEnd(text: string): ReadDate | undefined {
   return read(AT_END.exec(toHalfWidth(text)));
 }
 
-/** Does the text hold anything shaped like a date? (For saying what is wrong with a line.) */
-export function hasDate(text: string): boolean {
-  return DATE.test(toHalfWidth(text));
-}
 
 /**
  * A 成文日期 under a title, on one line or as an adoption note wrapped over up to three lines:

@@ -139,6 +139,3 @@ export function normalizeTitle(text: string): string {
   );
 }
 
-export function toHalfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
