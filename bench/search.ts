@@ -123,10 +123,30 @@ interface Engine {
 const counter = distFetch(dist);
 globalThis.fetch = counter.fetch;
 
-const ours: Engine = {
+// The notices a query finds under another name of the organization it names (`match: "alias"`),
+// counted apart from the exact results: the notices containing one of the organization's other
+// names (whole units, as above) but not the query.
+const otherNames = new Map<string, Set<string>>();
+for (const { forms } of names.organizations) {
+  for (const f of forms) {
+    const set = otherNames.get(fold(f)) ?? new Set<string>();
+    for (const g of forms) if (fold(g) !== fold(f)) set.add(g);
+    otherNames.set(fold(f), set);
+  }
+}
+function aliasTruth(query: string): Set<string> | undefined {
+  const others = otherNames.get(fold(query));
+  if (!others) return undefined;
+  const exact = truth(query);
+  return new Set([...others].flatMap((g) => [...truth(g)]).filter((id) => !exact.has(id)));
+}
+
+type OurResult = { url: string; kind: string; match?: string };
+const ours: Engine & { lastAlias: string[] } = {
   name: 'exact (/search-api.js)',
+  lastAlias: [],
   modules: ['search-api.js', 'search/exact/pagefind.js'],
-  api: undefined as undefined | { search: (q: string) => Promise<{ url: string; kind: string }[]> },
+  api: undefined as undefined | { search: (q: string, o?: object) => Promise<OurResult[]> },
   async init() {
     this.api = await import(pathToFileURL(path.join(dist, 'search-api.js')).href);
     await this.api!.search('威县');
@@ -138,9 +158,13 @@ const ours: Engine = {
   },
   async run(q: string) {
     // As the search page asks: every match, the first 20 filled in (the rest load when shown).
-    return (await this.api!.search(q, { excerpts: 20 })).filter((r) => r.kind === 'notice').map((r) => urlToId.get(r.url) ?? r.url);
+    // Exact results only; those found under another name of an organization are kept apart.
+    const results = await this.api!.search(q, { excerpts: 20 });
+    const id = (r: OurResult) => urlToId.get(r.url) ?? r.url;
+    this.lastAlias = results.filter((r) => r.kind === 'notice' && r.match === 'alias').map(id);
+    return results.filter((r) => r.kind === 'notice' && r.match !== 'alias').map(id);
   },
-} as Engine & { api: undefined | { search: (q: string) => Promise<{ url: string; kind: string }[]> } };
+} as Engine & { lastAlias: string[]; api: undefined | { search: (q: string, o?: object) => Promise<OurResult[]> } };
 
 type Pf = { options(o: object): Promise<void>; init(): Promise<void>; search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] } | null> };
 function stock(quoted: boolean): Engine & { pf?: Pf } {
@@ -195,7 +219,7 @@ const moduleBytes = (e: Engine) => e.modules.map((m) => readFileSync(path.join(d
 function startup(requests: string[]): number {
   return requests.filter((r) => !isQueryFile(r)).reduce((a, r) => a + sizes.get(r)!, 0);
 }
-const isQueryFile = (r: string) => /(^|\/)(index|fragment|filter|text|meta|facets|entities)\//.test(r) || /(^|\/)entities\.json$/.test(r);
+const isQueryFile = (r: string) => /(^|\/)(index|fragment|filter|text|meta|facets|entities|cards|units)\//.test(r) || /(^|\/)entities\.json$/.test(r) || /(^|\/)exact\/exact\//.test(r);
 
 const engines = [ours, stock(false), stock(true)].filter((e) => !argv.includes('--exact-only') || e === ours);
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '—');
@@ -205,6 +229,8 @@ const cpus = os.cpus();
 console.log(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
 console.log(`bench:search over ${dist}: ${notices.length} notices, ${total} text units; ground truth = [data-source-text] text, folded`);
 const startupOf = new Map<Engine, { raw: number; gz: number }>();
+/** Per set, for our engine: the notices found under another name of the organization a query names. */
+const aliasOf = new Map<string, { queries: number; withAlias: number; found: number; want: number; right: number }>();
 /** Per 文号 set, for our engine: queries whose 文号 is a notice here, and how many rank it first. */
 const firstOf = new Map<string, { first: number; of: number }>();
 for (const engine of engines) {
@@ -250,6 +276,18 @@ for (const [label, queries] of sets) {
         else if (argv.includes('--misses')) console.error(`${engine.name} ${label} “${q}”: ${own} is not first (${ranked[0] ?? 'nothing'})`);
         firstOf.set(label, f);
       }
+      const aliasWant = engine === ours ? aliasTruth(q) : undefined;
+      if (aliasWant) {
+        const a = aliasOf.get(label) ?? { queries: 0, withAlias: 0, found: 0, want: 0, right: 0 };
+        const gotAlias = new Set(ours.lastAlias);
+        a.queries++;
+        if (gotAlias.size > 0) a.withAlias++;
+        a.found += gotAlias.size;
+        a.want += aliasWant.size;
+        a.right += [...gotAlias].filter((id) => aliasWant.has(id)).length;
+        aliasOf.set(label, a);
+        if (argv.includes('--misses') && (gotAlias.size !== aliasWant.size || [...gotAlias].some((id) => !aliasWant.has(id)))) console.error(`${engine.name} ${label} “${q}”: alias results ${[...gotAlias].join(' ') || '–'}; expected ${[...aliasWant].join(' ') || '–'}`);
+      }
       const warm = counter.bytes - startup(counter.requests);
       bytes.push(warm);
       cold.push(up.raw + warm);
@@ -272,6 +310,12 @@ for (const [label, queries] of sets) {
       `| ${label} | ${queries.length} | ${engine.name} | ${fmt(tp / truthTotal)} | ${fmt(returned ? tp / returned : 1)} | ${exactSets}/${queries.length} | ${fmt(mean(times), 1)} / ${fmt(times[Math.floor(times.length * 0.95)] ?? NaN, 1)} | ${mm(bytes)} | ${mm(cold)} | ${mm(coldGz)} |`,
     );
   }
+}
+if (aliasOf.size > 0) {
+  console.log('\nFound under another name of the organization the query names (match: "alias"), not counted above:\n');
+  console.log('| set | queries naming an organization | with such results | results | recall | precision |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [label, a] of aliasOf) console.log(`| ${label} | ${a.queries} | ${a.withAlias} | ${a.found} | ${fmt(a.want ? a.right / a.want : 1)} | ${fmt(a.found ? a.right / a.found : 1)} |`);
 }
 for (const [label, { first, of }] of firstOf) console.log(`\n${label}: the notice with that 文号 ranked first (exact engine) in ${first}/${of} queries naming a notice of the corpus`);
 console.log(

@@ -12,7 +12,14 @@
 //                                        punctuation, spaces, line breaks), for excerpts
 //   dist/search/exact/facets/<key>.json  a facet's values and which notices have each (a joint
 //                                        notice under each of its issuers)
-//   dist/search/exact/entities/<c>.json  entity names, by each character they contain
+//   dist/search/exact/entities/<c>.json  entity names (an organization's every name), by each character
+//                                        they contain; a person's or organization's row holds the number
+//                                        of its card
+//   dist/search/exact/entities/pinyin/<l>.json  people and organizations with each name's pinyin and
+//                                        initials, by the first letter of each syllable
+//   dist/search/exact/cards/<n>.json     what the entity shows at the top of its results: a person's
+//                                        roles; an organization's names, each with the notices
+//                                        printing it (and where first), for "也写作" results
 //   dist/search/exact/exact/<h>.json     folded 文号 and title → notices, by hash
 //   dist/search/exact/units/<h>.json     unit → the notices holding it and its first place, by hash
 // Only core.json is fetched at start-up; the rest per query, and only what the query needs.
@@ -24,6 +31,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { NoticeRecord } from '../../src/lib/api.ts';
+import { pinyinKey } from '../../src/lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, decodeInts, encodeInts, encodeSorted, fold, noticeUrl, shardOf, unitSpans, unitText, units } from './search-api.js';
 
@@ -166,6 +174,55 @@ async function kbEntities(root: string, file: string, distDir?: string): Promise
   return text === undefined ? undefined : namedOf(text);
 }
 
+/** A person of the knowledge base, as far as search cards read it. */
+export interface KbPerson {
+  id: string;
+  name: string;
+  roles?: { notice: string; date: string; group?: string; role?: string; title?: string }[];
+}
+/** An organization of the knowledge base, as far as search reads it. */
+export interface KbOrganization {
+  id: string;
+  name: string;
+  aliases?: string[];
+}
+/** People and organizations of the knowledge base, for entity cards and every name of an organization. */
+export interface KbRecords {
+  people: KbPerson[];
+  organizations: KbOrganization[];
+}
+
+const kbList = <T>(text: string | undefined): T[] => {
+  if (text === undefined) return [];
+  const data = JSON.parse(text) as unknown;
+  return (Array.isArray(data) ? data : (Object.values(data as object).find(Array.isArray) ?? [])) as T[];
+};
+
+/** Knowledge-base records (dist/api/<file>, else content/data/<file>). */
+export async function readKb(root: string, distDir?: string): Promise<KbRecords> {
+  const read = async (file: string) =>
+    (distDir ? await readFile(path.join(distDir, 'api', file), 'utf8').catch(() => undefined) : undefined) ??
+    (await readFile(path.join(root, 'content', 'data', file), 'utf8').catch(() => undefined));
+  return { people: kbList<KbPerson>(await read('people.json')), organizations: kbList<KbOrganization>(await read('organizations.json')) };
+}
+
+/** KbRecords from the ingest's JSON texts. */
+export const kbFromText = (people: string, organizations: string): KbRecords => ({ people: kbList<KbPerson>(people), organizations: kbList<KbOrganization>(organizations) });
+
+/**
+ * A name's toneless pinyin, one syllable per character, as typed on a keyboard (ü as v, letters
+ * and digits only): 县卫健局 → [xian, wei, jian, ju]. Its initials are the syllables' first letters.
+ */
+export function pinyinSyllables(name: string): string[] {
+  return pinyinKey(name)
+    .split(' ')
+    .map((s) => s.replace(/ü/g, 'v').replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+}
+
+/** Roles a person's card lists (the latest; the person's page lists them all). */
+export const CARD_ROLES = 20;
+
 /** The place of the gazette the ingest wrote (content/data/gazette.json); without one, only bodies opening with 县 are found. */
 async function placeNames(root: string): Promise<PlaceNames> {
   const text = await readFile(path.join(root, 'content', 'data', 'gazette.json'), 'utf8').catch(() => undefined);
@@ -277,6 +334,8 @@ export interface ExactInput {
   excerptsFromPages?: boolean;
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
+  /** Knowledge-base records: people's roles and organizations' names for the entity cards. */
+  kb?: KbRecords;
   basePath: string;
 }
 
@@ -288,7 +347,8 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
   const texts = new Map([...printed].map(([id, text]) => [id, fold(text)]));
   const names = await entityNames(root, notices, texts, distDir);
   const entities = await readEntities(distDir, basePath);
-  return writeExactIndex({ notices, texts, printed, names, entities, basePath }, path.join(distDir, BUNDLE_DIR));
+  const kb = await readKb(root, distDir);
+  return writeExactIndex({ notices, texts, printed, names, entities, kb, basePath }, path.join(distDir, BUNDLE_DIR));
 }
 
 /** /search-api.js, the module the search page and other sites import. */
@@ -297,7 +357,7 @@ export function installSearchApi(distDir: string): void {
 }
 
 /** Write the exact index of `input` into `outputPath` (replacing what is there). */
-export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
+export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, kb, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
   await rm(outputPath, { recursive: true, force: true });
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
@@ -320,7 +380,7 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
     for (const [i, added] of (await Promise.all(adding)).entries()) check(`addCustomRecord ${notices[i]!.url}`, added.errors);
     const writing = index.writeFiles({ outputPath });
     // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
-    unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, basePath });
+    unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
     const written = await writing;
     check('writeFiles', written.errors);
   } finally {
@@ -395,11 +455,12 @@ interface OwnInput {
   unitLists: string[][];
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
+  kb: KbRecords | undefined;
   basePath: string;
 }
 
 /** Meta, excerpt slices, facets, entity names, exact 文号/titles and units into `dir`; returns the unit shard count. */
-function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, basePath }: OwnInput): number {
+function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath }: OwnInput): number {
   const files = new Map<string, unknown>();
   // What a result shows, per notice.
   for (const [k, i] of order.entries()) {
@@ -451,15 +512,36 @@ function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFr
   multi('person', names.people);
   multi('organization', names.organizations);
 
-  // Entities by each character of their folded name: a query looks in its first character's shard.
-  const entityShards = Array.from({ length: SHARDS.entities }, () => [] as [string, number, string][]);
+  // Entities by each character of each of their folded names: a query looks in its first
+  // character's shard (a near-miss also in its second's). A person's or organization's row:
+  // [name, kind, url, card, other names]; a group's: [name, kind, url]. Pinyin, in files of their
+  // own (a Chinese query never fetches them): by the first letter of each syllable of each name,
+  // rows [name, kind, url, card, other names, pinyin of each name (syllables joined by spaces),
+  // initials of each name].
+  const entityShards = Array.from({ length: SHARDS.entities }, () => [] as unknown[][]);
+  const pinyinShards = new Map<string, unknown[][]>();
   const kinds = Object.values(ENTITY_KINDS);
+  const cards = entityCards({ notices, order, texts, unitLists, entities, kb, basePath });
   for (const e of entities) {
     if (!e.url.startsWith(basePath)) throw new Error(`exact index: entity url ${e.url} is not under ${basePath}`);
-    const row: [string, number, string] = [e.name, kinds.indexOf(e.kind), e.url.slice(basePath.length)];
-    for (const k of new Set([...fold(e.name)].map((c) => shardOf(c, SHARDS.entities)))) entityShards[k]!.push(row);
+    const row: unknown[] = [e.name, kinds.indexOf(e.kind), e.url.slice(basePath.length)];
+    const card = cards.byUrl.get(e.url);
+    const forms = card ? card.forms : [e.name];
+    if (card) {
+      row.push(card.n, forms.slice(1));
+      const syllables = forms.map(pinyinSyllables);
+      const pinyinRow = [...row, syllables.map((s) => s.join(' ')), syllables.map((s) => s.map((x) => x[0]).join(''))];
+      for (const letter of new Set(syllables.flat().map((x) => x[0]!))) {
+        if (!/^[a-z]$/.test(letter)) continue;
+        if (!pinyinShards.has(letter)) pinyinShards.set(letter, []);
+        pinyinShards.get(letter)!.push(pinyinRow);
+      }
+    }
+    for (const k of new Set(forms.flatMap((f) => [...fold(f)]).map((c) => shardOf(c, SHARDS.entities)))) entityShards[k]!.push(row);
   }
   entityShards.forEach((rows, k) => files.set(`entities/${k}.json`, rows));
+  for (const letter of [...pinyinShards.keys()].sort()) files.set(`entities/pinyin/${letter}.json`, pinyinShards.get(letter));
+  cards.files.forEach((card, n) => files.set(`cards/${n}.json`, card));
 
   // 文号 (also without its final 号) and titles, folded, for "the notice whose 文号 or title is the query".
   const exactShards = Array.from({ length: SHARDS.exact }, () => ({}) as Record<string, number[]>);
@@ -512,4 +594,86 @@ function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFr
     writeFileSync(file, JSON.stringify(data));
   }
   return unitShards;
+}
+
+interface CardInput {
+  notices: NoticeApi[];
+  order: number[];
+  texts: Map<string, string>;
+  unitLists: string[][];
+  entities: Entity[];
+  kb: KbRecords | undefined;
+  basePath: string;
+}
+
+/**
+ * The card of each person and organization (cards/<n>.json), numbered in the order of `entities`:
+ * - a person: { roles: [[date, notice, group, role, title], …] (the CARD_ROLES latest; notice by
+ *   its number, group by its name, "" where none), total: how many roles }
+ * - an organization: { forms: [[name, notices], …] — its name, then each alias, with the notices
+ *   whose text contains it and where first (numbers, as differences, and unit places, alternately) }
+ */
+function entityCards({ notices, order, texts, unitLists, entities, kb, basePath }: CardInput): { byUrl: Map<string, { n: number; forms: string[] }>; files: unknown[] } {
+  const byUrl = new Map<string, { n: number; forms: string[] }>();
+  const files: unknown[] = [];
+  if (!kb) return { byUrl, files };
+  const kOf = new Map(order.map((i, k) => [notices[i]!.id, k]));
+  const idOf = (e: Entity, dir: string) => decodeURIComponent(e.url.slice(basePath.length + dir.length + 1).replace(/\/$/, ''));
+  const groupNames = new Map(entities.filter((e) => e.kind === 'group').map((e) => [idOf(e, 'groups'), e.name]));
+  const people = new Map(kb.people.map((p) => [p.id, p]));
+  const orgs = new Map(kb.organizations.map((o) => [o.id, o]));
+  // Unit place of a character offset in a notice's folded text (Han names: one unit a character).
+  const unitStarts = new Map<number, number[]>();
+  const unitAt = (i: number, offset: number) => {
+    let starts = unitStarts.get(i);
+    if (!starts) {
+      starts = [];
+      let c = 0;
+      for (const u of unitLists[i]!) {
+        starts.push(c);
+        c += unitText(u).length;
+      }
+      unitStarts.set(i, starts);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const e of entities) {
+    if (e.kind === 'person') {
+      const p = people.get(idOf(e, 'people'));
+      if (!p) continue;
+      const roles = (p.roles ?? [])
+        .filter((r) => kOf.has(r.notice))
+        .map((r, j) => ({ r, j }))
+        .sort((a, b) => b.r.date.localeCompare(a.r.date) || a.j - b.j)
+        .map(({ r }) => [r.date, kOf.get(r.notice)!, (r.group && groupNames.get(r.group)) ?? '', r.role ?? '', r.title ?? '']);
+      byUrl.set(e.url, { n: files.length, forms: [p.name] });
+      files.push({ roles: roles.slice(0, CARD_ROLES), total: roles.length });
+    } else if (e.kind === 'organization') {
+      const o = orgs.get(idOf(e, 'organizations'));
+      if (!o) continue;
+      const forms = [...new Set([o.name, ...(o.aliases ?? [])])];
+      const lists = forms.map((form) => {
+        const f = fold(form);
+        const flat: number[] = [];
+        let prev = 0;
+        for (const [k, i] of order.entries()) {
+          const at = texts.get(notices[i]!.id)!.indexOf(f);
+          if (at < 0) continue;
+          flat.push(k - prev, unitAt(i, at));
+          prev = k;
+        }
+        return [form, encodeInts(flat)];
+      });
+      byUrl.set(e.url, { n: files.length, forms });
+      files.push({ forms: lists });
+    }
+  }
+  return { byUrl, files };
 }

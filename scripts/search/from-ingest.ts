@@ -8,7 +8,7 @@ import { publishedText } from '../ingest/build-notice.ts';
 import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../src/lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
-import { namedOf } from './build.ts';
+import { kbFromText, namedOf } from './build.ts';
 import { fold, noticeUrl } from './search-api.js';
 
 /** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
@@ -38,5 +38,5 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
       .map((e) => ({ name: e.name, kind, url: `${basePath}${dir}/${encodeURIComponent(e.id)}/` }));
   });
   // Excerpts are cut from the built pages' own text, by postbuild (writePageExcerpts).
-  return { notices, texts, excerptsFromPages: true, names, entities, basePath };
+  return { notices, texts, excerptsFromPages: true, names, entities, kb: kbFromText(data('people'), data('organizations')), basePath };
 }

@@ -18,7 +18,12 @@
 // What a query fetches is kept small also at hundreds of issues (scripts/search/build.ts writes it):
 //   core.json            at start-up: Pagefind page hash and id of every notice, newest first
 //   index/…              Pagefind's chunks for the query's bigrams
-//   entities/<c>.json    names of people, organizations, groups with the query's first character
+//   entities/<c>.json    names of people, organizations (every name), groups with the query's first
+//                        character (a near-miss: also its second)
+//   entities/pinyin/<l>.json  a pinyin query: people and organizations with a syllable starting with
+//                        its first letter, each name's pinyin and initials
+//   cards/<n>.json       the card of the person or organization a query names: roles; every name
+//                        with the notices printing it (for the notices found under another name)
 //   exact/<h>.json       notices whose 文号 (with or without its final 号) or title is exactly the query
 //   units/<h>.json       for a one-unit word: the notices holding the unit, and where first
 //   meta/<i>.json        title, 文号, issuers, date, serial… of a notice — only for results shown
@@ -198,6 +203,34 @@ export function shardOf(text, count) {
 
 /** A notice's page URL from its id (2022-weizhengban-25 → <base>notices/2022/weizhengban-25/). */
 export const noticeUrl = (base, id) => `${base}notices/${id.slice(0, 4)}/${id.slice(5)}/`;
+
+/** At most one edit (a character replaced, added or dropped) apart: 高凯莹 / 高凯英. Both as arrays of characters. */
+export function withinOneEdit(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x, y) => x.length === y.length && x.every((c, j) => c === y[j]);
+  if (a.length === b.length) return rest(a.slice(i + 1), b.slice(i + 1));
+  return a.length > b.length ? rest(a.slice(i + 1), b.slice(i)) : rest(a.slice(i), b.slice(i + 1));
+}
+
+/**
+ * How a pinyin query (letters only, spaces and case ignored) names a name whose pinyin syllables
+ * are `syllables`: 'pinyin' — the whole pinyin (gaokaiying) or that of its end from the second
+ * syllable on, two syllables at least (weijianju for 县卫健局); 'initials' — the initials (gky), or
+ * those of its end, three letters at least (wjj); 'partial' — the pinyin of its first two
+ * syllables or more (gaokai); otherwise undefined.
+ */
+export function pinyinMatch(q, syllables) {
+  const s = syllables.split(' ');
+  const initials = s.map((x) => x[0]).join('');
+  if (q === s.join('')) return 'pinyin';
+  for (let i = 1; i + 2 <= s.length; i++) if (q === s.slice(i).join('')) return 'pinyin';
+  if (q === initials) return 'initials';
+  for (let i = 1; i + 3 <= s.length; i++) if (q === initials.slice(i)) return 'initials';
+  for (let j = 2; j < s.length; j++) if (q === s.slice(0, j).join('')) return 'partial';
+  return undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -407,10 +440,45 @@ async function fill(s, r, i, m) {
   return r;
 }
 
+/** Why a name is suggested, in the order suggestions are listed. */
+const REASONS = ['pinyin', 'initials', 'near', 'partial'];
+/** At most this many suggestions, and cards of entities matched by pinyin. */
+const MAX_SUGGESTIONS = 5;
+
+/** A person's or organization's card (cards/<n>.json) into the entity result `r`. */
+async function fillCard(s, r, n, whole) {
+  const card = await cached(s, `cards/${n}.json`);
+  if (card.roles) {
+    const metas = await Promise.all(card.roles.map(([, k]) => cached(s, `meta/${k}.json`)));
+    r.roles = card.roles.map(([date, k, group, role, title], j) => ({
+      date,
+      ...(group ? { group } : {}),
+      ...(role ? { role } : {}),
+      ...(title ? { title } : {}),
+      notice: { id: s.ids[k], url: noticeUrl(s.core.base, s.ids[k]), title: metas[j][0], ...(metas[j][1] ? { docNo: metas[j][1] } : {}) },
+    }));
+    r.roleCount = card.total;
+  }
+  if (card.forms) {
+    const lists = card.forms.map(([name, list]) => {
+      const pairs = decodeInts(list);
+      const at = new Map();
+      for (let j = 0, k = 0; j < pairs.length; j += 2) at.set((k += pairs[j]), pairs[j + 1]);
+      return { name, folded: fold(name), at };
+    });
+    r.names = lists.map((f) => f.name);
+    r.noticeCount = new Set(lists.flatMap((f) => [...f.at.keys()])).size;
+    r._forms = lists.filter((f) => f.folded !== whole);
+  }
+  return r;
+}
+
 /**
- * Search. Resolves to every matching result, ranked: entities (person, organization, …) whose
- * name is the query, then the notice whose 文号 or title is the query, then notices by relevance
- * (newest first among equals), then entities whose name merely contains the query.
+ * Search. Resolves to every matching result, ranked: entities (person, organization, …) one of
+ * whose names is the query (or whose pinyin or initials it is), then the notice whose 文号 or
+ * title is the query, then notices by relevance (newest first among equals), then — when the
+ * query is a name of an organization — the notices that name it only under another of its names,
+ * then entities whose name merely contains the query.
  *
  * Each result has `url`, `title`, `kind` and `excerpt`; notice results also `id`, `score`,
  * `docNo` (when printed), `serial` (a 公告's, when printed), `issuer` (the first), `issuers`,
@@ -419,6 +487,18 @@ async function fill(s, r, i, m) {
  * notice results come filled in, so a broad query does not fetch the details of every notice;
  * the others have `title` etc. undefined and `excerpt` null until their `load()` (resolves to the
  * filled result) or `loadExcerpt()` (resolves to the excerpt) is called.
+ *
+ * Entities first: an entity result whose name (any of an organization's names) is the query has
+ * `match: "name"` (and `matchedName`, the name typed), one found by pinyin `match: "pinyin"` or
+ * `"initials"`. Such a person result carries `roles` ([{ date, group?, role?, title?, notice: { id,
+ * url, title, docNo? } }], the latest first, at most 20) and `roleCount`; an organization result
+ * `names` (its name, then every other name) and `noticeCount` (notices whose text has any of
+ * them). Exact results are exactly the notices containing the query; a notice found only through
+ * another name of the organization the query names has `match: "alias"` and `alias` (the name it
+ * prints), and `results.alsoWritten` lists those names with their counts: [{ name, count }].
+ * `results.suggestions`: [{ name, kind, url, reason }] — names the query may have meant (reason
+ * 'pinyin', 'initials', 'near': one character off, 'partial': part of the name), when no entity
+ * is named exactly.
  *
  * options.filters: { issuer, year, type, issue, person, organization } → value or values
  *   (values of one facet are alternatives; facets combine). Works with an empty query. A joint
@@ -449,19 +529,76 @@ export async function search(query, options = {}) {
 
   const whole = fold(String(query ?? ''));
   const results = [];
+  const suggestions = [];
+  const aliasResults = [];
+  const alsoWritten = [];
   let exact = new Set();
   if (whole) {
     // The notice whose 文号 (with or without its final 号) or title the query is, or whose 文号
     // the query spells without brackets (docNoKey).
     const keys = [...new Set([whole, docNoKey(query)].filter(Boolean))];
-    const [entities, ...titled] = await Promise.all([
-      cached(s, `entities/${shardOf([...whole][0], core.shards.entities)}.json`),
-      ...keys.map((key) => (matched.size > 0 ? cached(s, `exact/${shardOf(key, core.shards.exact)}.json`) : {})),
+    const chars = [...whole];
+    const pinyinQuery = /^[a-z]{2,}$/.test(whole);
+    // A near-miss may differ in its first character: when nothing matches, look under the second too.
+    const shards = pinyinQuery
+      ? [`pinyin/${whole[0]}`]
+      : [...new Set([chars[0], ...(chars.length >= 3 && matched.size === 0 ? [chars[1]] : [])].map((c) => shardOf(c, core.shards.entities)))];
+    const [titled, ...entityShards] = await Promise.all([
+      Promise.all(keys.map((key) => (matched.size > 0 ? cached(s, `exact/${shardOf(key, core.shards.exact)}.json`) : {}))),
+      // No pinyin file for a letter no syllable starts with (i, u, v).
+      ...shards.map((k) => (pinyinQuery ? cached(s, `entities/${k}.json`).catch(() => []) : cached(s, `entities/${k}.json`))),
     ]);
     exact = new Set(keys.flatMap((key, k) => titled[k][key] ?? []));
-    for (const [name, kind, url] of entities) {
-      const folded = fold(name);
-      if (folded.includes(whole)) results.push({ url: core.base + url, title: name, excerpt: '', kind: core.kinds[kind], rank: folded === whole ? 0 : 3, order: 0, score: 0 });
+    const seen = new Set();
+    const near = [];
+    for (const row of entityShards.flat()) {
+      const [name, kind, url, card, aliases = [], pinyins = []] = row;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const forms = [name, ...aliases];
+      const folded = forms.map(fold);
+      const entity = { url: core.base + url, title: name, excerpt: '', kind: core.kinds[kind], order: 0, score: 0 };
+      const named = folded.indexOf(whole);
+      if (named >= 0) {
+        results.push({ ...entity, rank: 0, match: 'name', matchedName: forms[named], _card: card });
+        continue;
+      }
+      if (folded.some((f) => f.includes(whole))) results.push({ ...entity, rank: 3 });
+      if (card === undefined) continue; // suggestions and pinyin: people and organizations
+      const why = (reason) => near.push({ name, kind: core.kinds[kind], url: core.base + url, reason, card });
+      if (pinyinQuery) {
+        const found = pinyins.map((p) => pinyinMatch(whole, p)).filter(Boolean).sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b))[0];
+        if (found) why(found);
+      } else if (chars.length >= 2 && folded.some((f) => f.includes(whole))) why('partial');
+      else if (folded.some((f) => (f.length >= 3 || chars.length >= 3) && withinOneEdit(chars, [...f]))) why('near');
+    }
+    if (!results.some((r) => r.rank === 0)) {
+      near.sort((a, b) => REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason) || (a.kind === 'person' ? 0 : 1) - (b.kind === 'person' ? 0 : 1) || a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const { name, kind, url, reason, card } of near.slice(0, MAX_SUGGESTIONS)) {
+        suggestions.push({ name, kind, url, reason });
+        // Pinyin or initials name the entity: it comes first, as if its name had been typed.
+        if (reason === 'pinyin' || reason === 'initials') results.push({ url, title: name, excerpt: '', kind, order: 0, score: 0, rank: 0, match: reason, _card: card });
+      }
+    }
+    // Cards of the entities named, and the notices naming an organization under its other names.
+    await Promise.all(results.filter((r) => r.rank === 0 && r._card !== undefined).map((r) => fillCard(s, r, r._card, whole)));
+    for (const r of results) {
+      if (r.match === 'name' && r._forms) {
+        const taken = new Set();
+        for (const { name, folded, at } of r._forms) {
+          let count = 0;
+          for (const [i, location] of at) {
+            if (matched.has(i) || taken.has(i) || !passes(sets, i)) continue;
+            taken.add(i);
+            count++;
+            aliasResults.push({ url: noticeUrl(core.base, ids[i]), id: ids[i], title: undefined, excerpt: null, kind: 'notice', match: 'alias', alias: name, order: i, _i: i, _m: { location, length: units(folded).length } });
+          }
+          if (count > 0) alsoWritten.push({ name, count });
+        }
+        aliasResults.sort((a, b) => alsoWritten.findIndex((w) => w.name === a.alias) - alsoWritten.findIndex((w) => w.name === b.alias) || a.order - b.order);
+      }
+      delete r._card;
+      delete r._forms;
     }
   }
   for (const [i, m] of matched) {
@@ -469,6 +606,9 @@ export async function search(query, options = {}) {
     results.push({ url: noticeUrl(core.base, ids[i]), id: ids[i], title: undefined, excerpt: null, kind: 'notice', rank: exact.has(i) ? 1 : 2, order: i, score: m.score, _i: i, _m: m });
   }
   results.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
+  // The notices found under another name come after the exact ones, before entities merely containing the query.
+  const partialAt = results.findIndex((r) => r.rank === 3);
+  results.splice(partialAt < 0 ? results.length : partialAt, 0, ...aliasResults);
 
   const eager = options.excerpts ?? Infinity;
   let shown = 0;
@@ -488,6 +628,8 @@ export async function search(query, options = {}) {
       return undefined;
     }),
   );
+  results.suggestions = suggestions;
+  results.alsoWritten = alsoWritten;
 
   if (options.facets) {
     const all = await Promise.all(FACETS.map(({ key }) => facet(s, key)));

@@ -43,7 +43,8 @@ async function results(page: Page, q: string) {
       kind: li.querySelector('.search-kind')?.className.replace(/.*kind-/, ''),
       title: li.querySelector('a')!.textContent!,
       meta: li.querySelector('.search-meta')!.textContent!,
-      excerpt: (li.querySelector('.search-excerpt') as HTMLElement).innerText,
+      // An entity card (tests/e2e/search-entities.test.ts) has no excerpt.
+      excerpt: (li.querySelector('.search-excerpt') as HTMLElement | null)?.innerText ?? '',
       marks: [...li.querySelectorAll('.search-excerpt mark')].map((m) => m.textContent),
     })),
   );

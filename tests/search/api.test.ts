@@ -12,7 +12,7 @@ import { dist as siteDist } from '../site/build.ts';
 // SEARCH_DIST: test another build (e.g. one made outside the working tree).
 const dist = process.env.SEARCH_DIST ?? siteDist;
 
-type Result = { url: string; title?: string; excerpt: string | null; kind: string; docNo?: string; load?: () => Promise<Result> };
+type Result = { url: string; title?: string; excerpt: string | null; kind: string; match?: string; docNo?: string; load?: () => Promise<Result> };
 type Api = { search(q: string, o?: object): Promise<Result[] & { facets?: Record<string, { value: string; count: number }[]> }>; reset(): Promise<void> };
 let api: Api;
 let truth: (q: string) => string[];
@@ -27,7 +27,8 @@ beforeAll(async () => {
   truth = (q) => notices.filter((n) => texts.get(n.id)!.includes(fold(q))).map((n) => n.url).sort();
 });
 
-const noticeUrls = (rs: Result[]) => rs.filter((r) => r.kind === 'notice').map((r) => r.url).sort();
+// Exact results: those found under another name of an organization (match: "alias") come apart (tests/search/entities.test.ts).
+const noticeUrls = (rs: Result[]) => rs.filter((r) => r.kind === 'notice' && r.match !== 'alias').map((r) => r.url).sort();
 
 test('高凯英 finds exactly the notices whose text contains 高凯英', async () => {
   const results = await api.search('高凯英');
