@@ -2,7 +2,8 @@
 // dist/ served over HTTP on 127.0.0.1 (Pagefind does not work from file://).
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
 import { dist } from '../site/build.ts';
 
@@ -28,6 +29,31 @@ export async function openSite(root = dist): Promise<{ browser: Browser; url: st
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * The built site (SEARCH_DIST, or dist/) served and a browser open for the tests of one file:
+ * registers beforeAll/afterAll, and `search(page, q)` opens the search page and waits for its
+ * result summary.
+ */
+export function useSite(root = process.env.SEARCH_DIST ?? dist) {
+  let site: Awaited<ReturnType<typeof openSite>> | undefined;
+  beforeAll(async () => {
+    site = await openSite(root);
+  }, 60_000);
+  afterAll(async () => site?.close());
+  return {
+    get browser(): Browser {
+      return site!.browser;
+    },
+    get url(): string {
+      return site!.url;
+    },
+    async search(page: Page, q: string): Promise<void> {
+      await page.goto(`${site!.url}search/?q=${encodeURIComponent(q)}`);
+      await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件|没有找到/);
     },
   };
 }

@@ -3,25 +3,13 @@
 // person's roles); the notices printing the organization's other names follow in a part of their
 // own, shown by default and hidden with one click; pinyin, initials and a near-miss lead to the
 // name. Expected values are read from seeds/weixian-gazette-2022-02.txt and content/data/*.json.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dist as siteDist } from '../site/build.ts';
-import { openSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { useSite } from './browser.ts';
 
-const dist = process.env.SEARCH_DIST ?? siteDist;
-let site: Awaited<ReturnType<typeof openSite>>;
-let browser: Browser;
+const site = useSite();
 
-beforeAll(async () => {
-  site = await openSite(dist);
-  browser = site.browser;
-});
-afterAll(async () => site?.close());
-
-async function open(page: Page, q: string) {
-  await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
-  await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件|没有找到/);
-}
+const open = (page: Page, q: string) => site.search(page, q);
 
 const titles = (page: Page, selector: string) => page.$$eval(selector, (as) => as.map((a) => a.textContent!));
 
@@ -32,7 +20,7 @@ const EXACT = ['关于印发威县新农村建设工作方案的通知', '关于
 const ALIAS = ['关于印发威县行政执法协调监督工作体系建设试点工作实施方案的通知', '关于印发威县药品（疫苗）和医疗器械安全突发事件应急预案的通知'];
 
 test('县卫健局: the organization at the top, its exact notices, then “也写作 县卫生健康局：2 件” in a part of its own that one click hides', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await open(page, '县卫健局');
   const top = page.locator('#search-list > li').first();
   expect(await top.getAttribute('class')).toContain('search-entity');
@@ -68,14 +56,14 @@ test('县卫健局: the organization at the top, its exact notices, then “也�
 });
 
 test('a query naming no organization has no other-names part', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await open(page, '卫健局');
   expect(await page.locator('#search-aliases').isVisible()).toBe(false);
   await page.close();
 });
 
 test('高凯英: the person card lists each role — group, role, title, date, notice', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await open(page, '高凯英');
   const top = page.locator('#search-list > li').first();
   expect(await top.locator('a.search-title').textContent()).toBe('高凯英');
@@ -97,7 +85,7 @@ test('高凯英: the person card lists each role — group, role, title, date, n
 });
 
 test('pinyin and initials — gaokaiying, gky, weijianju — put the person or organization first and offer its name', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   for (const [q, name, kind] of [
     ['gaokaiying', '高凯英', '人员'],
     ['gky', '高凯英', '人员'],
@@ -119,7 +107,7 @@ test('pinyin and initials — gaokaiying, gky, weijianju — put the person or o
 });
 
 test('a near-miss (高凯莹) or part of a name (高凯) offers “您是不是要找：高凯英”', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await open(page, '高凯莹');
   expect(await page.textContent('#search-summary')).toBe('没有找到包含“高凯莹”的文件');
   expect(await page.textContent('#search-suggest')).toBe('您是不是要找：高凯英');

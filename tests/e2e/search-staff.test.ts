@@ -2,20 +2,11 @@
 // its notice first, the search page has one search box, excerpts read as the page prints the
 // text (punctuation, spaces, line breaks) with the match marked, and dates are written as on
 // every other page. Expected values are read from seeds/weixian-gazette-2022-02.txt.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dist as siteDist } from '../site/build.ts';
-import { openSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { useSite } from './browser.ts';
 
-const dist = process.env.SEARCH_DIST ?? siteDist;
-let site: Awaited<ReturnType<typeof openSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await openSite(dist);
-  browser = site.browser;
-});
-afterAll(async () => site?.close());
+const site = useSite();
 
 // Seed line 4835–4839: 关于印发威县药品（疫苗）和医疗器械安全 / 突发事件应急预案的通知 /
 // 威政办字〔2022〕25 号 2022 年 4 月 26 日
@@ -36,8 +27,7 @@ const SPELLINGS = [
 ];
 
 async function results(page: Page, q: string) {
-  await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
-  await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件|没有找到/);
+  await site.search(page, q);
   return page.$$eval('#search-list li', (lis) =>
     lis.map((li) => ({
       kind: li.querySelector('.search-kind')?.className.replace(/.*kind-/, ''),
@@ -51,7 +41,7 @@ async function results(page: Page, q: string) {
 }
 
 test('a 文号 in any spelling — brackets, widths, spaces, without 号 or brackets — lists its notice first', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   for (const q of SPELLINGS) {
     const found = await results(page, q);
     expect(found[0]?.title, q).toBe(TITLE_25);
@@ -66,7 +56,7 @@ test('a 文号 in any spelling — brackets, widths, spaces, without 号 or brac
 });
 
 test('typed into the search box with a keyboard’s brackets, the 文号 finds its notice, and the notice marks it', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
   await page.focus('#search-q');
@@ -80,7 +70,7 @@ test('typed into the search box with a keyboard’s brackets, the 文号 finds i
 });
 
 test('the search page has one search box; other pages keep the one in their header', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.goto(`${site.url}search/?q=${encodeURIComponent('高凯英')}`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
   expect(await page.getByRole('searchbox').count()).toBe(1);
@@ -93,7 +83,7 @@ test('the search page has one search box; other pages keep the one in their head
 });
 
 test('an excerpt reads as printed: its punctuation, a space between name and title, a line per list item, the match marked', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   // Seed lines 7262–7266 (威政办字〔2022〕28号): 组 长：高凯英 县政府县长 / 副组长：潘国军 县政府副县长
   const found = await results(page, '高凯英');
   const notice = found.find((r) => r.title === '关于调整威县全面推行农村公路“路长制”领导小组的通知')!;
@@ -109,7 +99,7 @@ test('an excerpt reads as printed: its punctuation, a space between name and tit
 });
 
 test('result dates are written as on every other page: 2022年4月26日', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const found = await results(page, '威政办字〔2022〕25号');
   // Seed line 4839: 威政办字〔2022〕25 号 2022 年 4 月 26 日
   expect(found[0]!.meta).toContain('2022年4月26日');
