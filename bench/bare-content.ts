@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Root } from 'mdast';
-import { blockText } from '../scripts/ingest/build-notice.ts';
-import type { BuiltNotice } from '../scripts/ingest/build-notice.ts';
+import { blockText } from '../scripts/ingest/built-notice.ts';
+import type { BuiltNotice } from '../scripts/ingest/built-notice.ts';
 
 export function writeBareContent(notices: BuiltNotice[], dir: string): void {
   rmSync(dir, { recursive: true, force: true });

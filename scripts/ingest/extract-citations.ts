@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import { CitationSchema } from '../../schemas/entities.ts';
 import type { Citation } from '../../schemas/entities.ts';
-import type { BuiltNotice } from './build-notice.ts';
-import { blockText } from './build-notice.ts';
+import type { BuiltNotice } from './built-notice.ts';
+import { blockText } from './built-notice.ts';
 import { docNoSlug, findDocNos } from './docno.ts';
 import type { SourceLine } from './types.ts';
 

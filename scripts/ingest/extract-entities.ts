@@ -4,8 +4,8 @@
 // notices give the same entities, in the same order.
 import type { Group, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
 import type { GazetteConfig } from '../../schemas/gazette-config.ts';
-import type { BuiltNotice } from './build-notice.ts';
-import { blockText } from './build-notice.ts';
+import type { BuiltNotice } from './built-notice.ts';
+import { blockText } from './built-notice.ts';
 import { findCandidates } from './entities/candidates.ts';
 import type { Candidate } from './entities/candidates.ts';
 import { applyHistory, GroupBook } from './entities/groups.ts';

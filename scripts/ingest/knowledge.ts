@@ -3,8 +3,8 @@
 // in a notice's text a link to its page.
 import { CitationSchema, GroupSchema, MembershipSchema, organizationSchemaFor, PersonSchema } from '../../schemas/entities.ts';
 import type { GazetteConfig } from '../../schemas/gazette-config.ts';
-import type { BuiltNotice } from './build-notice.ts';
-import { blockText } from './build-notice.ts';
+import type { BuiltNotice } from './built-notice.ts';
+import { blockText } from './built-notice.ts';
 import { hash } from './cache.ts';
 import { findDocNos } from './docno.ts';
 import { citationForms, extractCitations } from './extract-citations.ts';

@@ -9,7 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { correctionLines, type Correction } from '../../schemas/corrections.ts';
 import type { GazetteConfig } from '../../schemas/gazette-config.ts';
 import type { Gazette } from '../../schemas/notice.ts';
-import type { BuiltNotice } from './build-notice.ts';
+import type { BuiltNotice } from './built-notice.ts';
 import { parseDocNo } from './docno.ts';
 import { isRoleLabel } from './names.ts';
 import { noticePath } from './paths.ts';

@@ -7,7 +7,7 @@ import { onWorker } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
 import { assignNoticeIds } from './notice-id.ts';
-import type { BuiltNotice, Matcher } from './build-notice.ts';
+import type { BuiltNotice, Matcher } from './built-notice.ts';
 import { emitMdx } from './emit-mdx.ts';
 import { checkRoundTrip } from './round-trip.ts';
 import { listSeeds, type SkippedFile } from './list-seeds.ts';

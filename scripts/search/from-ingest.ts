@@ -3,8 +3,8 @@
 // ingest checked against the seed; postbuild then checks each against its built page (the same
 // characters, whitespace aside — what search folds away), so the index is still exactly what the
 // pages show. Everything else follows the site's own URL scheme and order.
-import type { BuiltNotice } from '../ingest/build-notice.ts';
-import { publishedText } from '../ingest/build-notice.ts';
+import type { BuiltNotice } from '../ingest/built-notice.ts';
+import { publishedText } from '../ingest/built-notice.ts';
 import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../src/lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';

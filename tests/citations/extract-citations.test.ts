@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CitationSchema } from '../../schemas/entities.ts';
 import type { Citation } from '../../schemas/entities.ts';
-import type { BuiltNotice } from '../../scripts/ingest/build-notice.ts';
+import type { BuiltNotice } from '../../scripts/ingest/built-notice.ts';
 import { citationForms, extractCitations } from '../../scripts/ingest/extract-citations.ts';
 import type { ExtractedCitations } from '../../scripts/ingest/extract-citations.ts';
 import { expectedOutput } from '../ingest/fixtures.ts';

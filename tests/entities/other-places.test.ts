@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { organizationSchemaFor } from '../../schemas/entities.ts';
 import { parseGazetteConfig } from '../../schemas/gazette-config.ts';
-import type { BuiltNotice } from '../../scripts/ingest/build-notice.ts';
+import type { BuiltNotice } from '../../scripts/ingest/built-notice.ts';
 import { extractEntities } from '../../scripts/ingest/extract-entities.ts';
 import { loadAliasTable, OrgResolver, readAliasTable } from '../../scripts/ingest/entities/organizations.ts';
 import { Place } from '../../scripts/ingest/entities/place.ts';

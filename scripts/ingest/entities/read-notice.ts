@@ -1,7 +1,7 @@
 // Reads one notice's blocks in order for people and groups: personnel lists (with the group
 // their caption or heading names), the sentences that set a group or its office up, and the
 // patterns that name a person in running text. Tables and raw blocks: see read-tables.ts.
-import type { BuiltNotice } from '../build-notice.ts';
+import type { BuiltNotice } from '../built-notice.ts';
 import type { Block, SourceLine } from '../types.ts';
 import { captionGroup, GroupBook } from './groups.ts';
 import type { NoticeGroups } from './groups.ts';

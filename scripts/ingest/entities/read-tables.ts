@@ -2,7 +2,7 @@
 // `罗向军 副局长` under 主管领导 / 联络人. Raw blocks (task tables whose cells could not be
 // put back into rows) are read only where a line is certainly a name: the whole line is a
 // name in the 牵头领导 position, or `水务局 董明善` (a known unit and a name, 责任人).
-import type { BuiltNotice } from '../build-notice.ts';
+import type { BuiltNotice } from '../built-notice.ts';
 import { personNameOf } from '../recover-personnel.ts';
 import type { SourceLine } from '../types.ts';
 import { acceptName } from './mentions.ts';

@@ -3,7 +3,7 @@
 // `县住房和城乡建设局牵头统筹…`. The task is the nearest heading (or the paragraph's own
 // numbered opening), shortened; in a raw task table, the numbered task cell above the unit.
 import type { Task } from '../../../schemas/entities.ts';
-import type { BuiltNotice } from '../build-notice.ts';
+import type { BuiltNotice } from '../built-notice.ts';
 import { lineOf } from './read-notice.ts';
 import type { OrgResolver } from './organizations.ts';
 

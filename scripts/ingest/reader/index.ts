@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Gazette } from '../../../schemas/notice.ts';
 import type { PlacedCorrection } from '../../../schemas/corrections.ts';
-import type { BuiltNotice } from '../build-notice.ts';
+import type { BuiltNotice } from '../built-notice.ts';
 import type { Problem } from '../types.ts';
 import { blocks } from './plugins/blocks.ts';
 import { correctedBlocks } from './plugins/corrected-blocks.ts';

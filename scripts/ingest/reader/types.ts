@@ -9,7 +9,7 @@ import type { Parent, Position } from 'unist';
 import type { PlacedCorrection } from '../../../schemas/corrections.ts';
 import type { GazetteConfig } from '../../../schemas/gazette-config.ts';
 import type { Gazette, Notice } from '../../../schemas/notice.ts';
-import type { BuiltNotice, Reading, Matcher } from '../build-notice.ts';
+import type { BuiltNotice, Reading, Matcher } from '../built-notice.ts';
 import type { NoticeHeader } from '../parse-header.ts';
 import type { SectionSpan } from '../recover-sections.ts';
 import type { NoticeSpan } from '../split-issue.ts';

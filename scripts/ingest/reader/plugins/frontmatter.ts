@@ -3,7 +3,7 @@
 // record the schema refuses is a problem on the notice's line, never a crash.
 import type { VFile } from 'vfile';
 import { NoticeSchema } from '../../../../schemas/notice.ts';
-import type { Reading } from '../../build-notice.ts';
+import type { Reading } from '../../built-notice.ts';
 import { plainNoticeId } from '../../notice-id.ts';
 import type { SourceLine } from '../../types.ts';
 import { report } from '../report.ts';

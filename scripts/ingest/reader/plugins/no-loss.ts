@@ -2,7 +2,7 @@
 // order, is in the text its page will publish (../../no-loss.ts; checked again on the built
 // HTML after `astro build`).
 import type { VFile } from 'vfile';
-import { publishedText } from '../../build-notice.ts';
+import { publishedText } from '../../built-notice.ts';
 import { compareText } from '../../no-loss.ts';
 import { report } from '../report.ts';
 import { builtNotice, type IssueTree } from '../types.ts';
