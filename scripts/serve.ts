@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -41,7 +42,16 @@ export interface ServerOptions {
   host?: string;
   /** URL prefix the site was built with (SITE_BASE); stripped from request paths. Default `/`. */
   base?: string;
+  /**
+   * Gzip text responses (HTML, JS, CSS, JSON, SVG, XML, text, WebAssembly) for clients that accept
+   * it, as a static host does — the slow-phone benchmark measures what a reader would download.
+   * Default off: tests read plain bodies.
+   */
+  compress?: boolean;
 }
+
+/** Types a static host compresses; Pagefind's own index files are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm|manifest\+json)|image\/svg)/;
 
 export interface ServerHandle {
   /** `http://127.0.0.1:<port><base>` */
@@ -73,15 +83,18 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base += '/';
 
-  function send(res: http.ServerResponse, head: boolean, status: number, file: string): void {
-    res.writeHead(status, { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache' });
-    if (head) res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  function send(req: http.IncomingMessage, res: http.ServerResponse, head: boolean, status: number, file: string): void {
+    const type = contentType(file);
+    const gzip = options.compress === true && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    if (head) return void res.end();
+    const body = createReadStream(file).on('error', () => res.destroy());
+    (gzip ? body.pipe(createGzip()) : body).pipe(res);
   }
 
-  async function notFound(res: http.ServerResponse, head: boolean): Promise<void> {
+  async function notFound(req: http.IncomingMessage, res: http.ServerResponse, head: boolean): Promise<void> {
     const page = await fileAt(path.join(root, '404.html'));
-    if (page) return send(res, head, 404, page);
+    if (page) return send(req, res, head, 404, page);
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(head ? undefined : 'Not found\n');
   }
@@ -105,11 +118,11 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
       res.writeHead(301, { Location: base });
       return res.end();
     }
-    if (!decoded.startsWith(base) || decoded.includes('\0')) return notFound(res, head);
+    if (!decoded.startsWith(base) || decoded.includes('\0')) return notFound(req, res, head);
 
     const target = path.join(root, decoded.slice(base.length));
     // path.join normalizes `..`; anything that still escapes root is refused.
-    if (target !== root && !target.startsWith(root + path.sep)) return notFound(res, head);
+    if (target !== root && !target.startsWith(root + path.sep)) return notFound(req, res, head);
 
     if (await isDirectory(target)) {
       // The site is built with trailingSlash: 'always'; redirect so relative links resolve.
@@ -118,10 +131,10 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
         return res.end();
       }
       const index = await fileAt(path.join(target, 'index.html'));
-      return index ? send(res, head, 200, index) : notFound(res, head);
+      return index ? send(req, res, head, 200, index) : notFound(req, res, head);
     }
     const file = await fileAt(target);
-    return file ? send(res, head, 200, file) : notFound(res, head);
+    return file ? send(req, res, head, 200, file) : notFound(req, res, head);
   });
 
   await new Promise<void>((resolve, reject) => {
