@@ -12,6 +12,7 @@ import { formatProblem } from './ingest/run.ts';
 import { onWorker } from './worker.ts';
 import { basePathOf, buildExactIndex, installSearchApi, writePageExcerpts, type ExactIndexResult } from './search/build.ts';
 import { fold } from './search/search-api.js';
+import { writeSearchPreloads } from './search/preloads.ts';
 
 /** Notice URLs whose page text, folded, is not the text given for them (with where they part). */
 function sameTexts(pages: ReadonlyMap<string, string>, given: ReadonlyMap<string, string>): string[] {
@@ -61,6 +62,9 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // before the exact index (when built here) writes and removes folders in dist/ — walking dist/
   // while that happens could meet a folder that is gone.
   installSearchApi(distDir);
+  // The search page's preloads name the index's files: written now when the index is given (so
+  // the link check sees them), else once it is built below.
+  if (options.searchIndex) writeSearchPreloads(distDir, basePath);
   const pages = htmlFiles(distDir);
   const linksDone = timed('links', () => onWorker<ReturnType<typeof checkLinks>>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages }));
   // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
@@ -88,6 +92,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // the link check runs on its thread); one built here takes them from the pages directly.
   if (given) await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath));
   const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
+  if (!given) writeSearchPreloads(distDir, basePath);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
   }

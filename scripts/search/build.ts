@@ -402,9 +402,10 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   const hashOf = new Map([...hashes].map(([h, i]) => [i, h]));
   // The fragments hold the whole text; nothing reads them, so they do not ship.
   await rm(fragmentDir, { recursive: true, force: true });
-  // Only pagefind.js, its worker and WebAssembly, the entry, meta and index chunks are used.
+  // Only pagefind.js, its WebAssembly, the entry, meta and index chunks are used: not the UI
+  // bundles, and not its worker (search-api.js runs Pagefind on the page's thread).
   for (const file of await readdir(outputPath)) {
-    if (/^pagefind-(?:component-ui|modular-ui|ui|highlight)\./.test(file)) await rm(path.join(outputPath, file));
+    if (/^pagefind-(?:component-ui|modular-ui|ui|highlight|worker)\./.test(file)) await rm(path.join(outputPath, file));
   }
 
   const stems: string[] = [];
@@ -433,13 +434,21 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
     hashes: rows.map((r) => r.hash).join(''),
     // Stem index and number (0: none) of each notice.
     ids: encodeInts(rows.flatMap((r) => [r.stem, r.num])),
+    // How many text slices each notice has: an excerpt fetches its slices beside the metadata.
+    slices: encodeInts(order.map((i) => Math.ceil(unitLists[i]!.length / SLICE))),
   };
   rows.forEach((r, k) => {
     const id = `${stems[r.stem]}${r.num || ''}`;
     if (id !== notices[order[k]!]!.id) throw new Error(`exact index: id ${notices[order[k]!]!.id} does not round-trip (${id})`);
   });
   core.shards.units = unitShards;
-  writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify(core));
+  // Pagefind asks for pagefind-entry.json?ts=<tag> (the time, unless a tag is set): the hash of
+  // its language index, which changes with the index, lets the search page preload that exact URL
+  // (scripts/search/preloads.ts) and a browser cache it until the index changes.
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const tags = Object.values(entry.languages).map((l) => l.hash);
+  if (tags.length !== 1) throw new Error(`exact index: expected one Pagefind language, found ${tags.length}`);
+  writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify({ ...core, pagefindTag: tags[0] }));
   for (const dir of readdirSync(staging)) renameSync(path.join(staging, dir), path.join(outputPath, dir));
   await rm(staging, { recursive: true, force: true });
   return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: treeBytes(outputPath) };
@@ -608,8 +617,10 @@ interface CardInput {
 
 /**
  * The card of each person and organization (cards/<n>.json), numbered in the order of `entities`:
- * - a person: { roles: [[date, notice, group, role, title], …] (the CARD_ROLES latest; notice by
- *   its number, group by its name, "" where none), total: how many roles }
+ * - a person: { roles: [[date, notice, group, role, title, notice title, 文号], …] (the CARD_ROLES
+ *   latest; notice by its number, group by its name, "" where none; the notice's title and 文号
+ *   ride along so that a card needs no further request — one round trip less on a slow phone),
+ *   total: how many roles }
  * - an organization: { forms: [[name, notices], …] — its name, then each alias, with the notices
  *   whose text contains it and where first (numbers, as differences, and unit places, alternately) }
  */
@@ -618,6 +629,7 @@ function entityCards({ notices, order, texts, unitLists, entities, kb, basePath 
   const files: unknown[] = [];
   if (!kb) return { byUrl, files };
   const kOf = new Map(order.map((i, k) => [notices[i]!.id, k]));
+  const noticeOf = new Map(notices.map((n) => [n.id, n]));
   const idOf = (e: Entity, dir: string) => decodeURIComponent(e.url.slice(basePath.length + dir.length + 1).replace(/\/$/, ''));
   const groupNames = new Map(entities.filter((e) => e.kind === 'group').map((e) => [idOf(e, 'groups'), e.name]));
   const people = new Map(kb.people.map((p) => [p.id, p]));
@@ -652,7 +664,7 @@ function entityCards({ notices, order, texts, unitLists, entities, kb, basePath 
         .filter((r) => kOf.has(r.notice))
         .map((r, j) => ({ r, j }))
         .sort((a, b) => b.r.date.localeCompare(a.r.date) || a.j - b.j)
-        .map(({ r }) => [r.date, kOf.get(r.notice)!, (r.group && groupNames.get(r.group)) ?? '', r.role ?? '', r.title ?? '']);
+        .map(({ r }) => [r.date, kOf.get(r.notice)!, (r.group && groupNames.get(r.group)) ?? '', r.role ?? '', r.title ?? '', noticeOf.get(r.notice)!.title, noticeOf.get(r.notice)!.docNo ?? '']);
       byUrl.set(e.url, { n: files.length, forms: [p.name] });
       files.push({ roles: roles.slice(0, CARD_ROLES), total: roles.length });
     } else if (e.kind === 'organization') {

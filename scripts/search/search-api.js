@@ -271,17 +271,34 @@ function initAsUndetermined(pagefind) {
   }
 }
 
-/** Loads Pagefind and the core table once. */
+/**
+ * Loads Pagefind and the core table once. Pagefind runs on the page's own thread (noWorker): its
+ * worker would fetch its script, entry, metadata and WebAssembly itself, after the page, while on
+ * the main thread these are the very requests the search page preloads in its <head>
+ * (scripts/search/preloads.ts) — on a slow phone about a second sooner. The entry is asked for
+ * with the index's own tag (core.pagefindTag), the URL the page preloads.
+ */
 function load() {
   state ??= (async () => {
-    const [pagefind, core] = await Promise.all([import(at(`${BUNDLE_DIR}pagefind.js`)), getJSON(`${BUNDLE_DIR}core.json`)]);
-    await pagefind.options({ basePath: at(BUNDLE_DIR), excerptLength: 0 });
-    await initAsUndetermined(pagefind);
+    const engineModule = import(at(`${BUNDLE_DIR}pagefind.js`));
+    engineModule.catch(() => {});
+    const core = await getJSON(`${BUNDLE_DIR}core.json`);
+    // The engine starts now and is awaited only by a text match: what a query needs besides
+    // (names, cards, the 文号 table) is asked for while the WebAssembly compiles.
+    const engine = (async () => {
+      const pagefind = await engineModule;
+      await pagefind.options({ basePath: at(BUNDLE_DIR), excerptLength: 0, noWorker: true, ...(core.pagefindTag ? { metaCacheTag: core.pagefindTag } : {}) });
+      await initAsUndetermined(pagefind);
+      return pagefind;
+    })();
+    // A failed start is not kept: the next search starts afresh.
+    engine.catch(() => (state = undefined));
     const pairs = decodeInts(core.ids);
     const ids = [];
     for (let k = 0; k < pairs.length; k += 2) ids.push(`${core.stems[pairs[k]]}${pairs[k + 1] || ''}`);
     const byHash = new Map(ids.map((_, i) => [core.hashPrefix + core.hashes.slice(i * core.hashLength, (i + 1) * core.hashLength), i]));
-    return { pagefind, core, ids, byHash, files: new Map(), facets: new Map() };
+    const sliceCounts = decodeInts(core.slices);
+    return { engine, core, ids, byHash, sliceCounts, files: new Map(), facets: new Map() };
   })();
   state.catch(() => (state = undefined));
   return state;
@@ -289,14 +306,15 @@ function load() {
 
 /** Fetch the start-up files (Pagefind and the core table) ahead of the first query. */
 export async function ready() {
-  await load();
+  await (await load()).engine;
 }
 
 /** Forget everything loaded (the benchmark measures cold queries with it). */
 export async function reset() {
   const s = await state?.catch(() => undefined);
   state = undefined;
-  await s?.pagefind.destroy?.();
+  const pagefind = await s?.engine.catch(() => undefined);
+  await pagefind?.destroy?.();
 }
 
 /** Facet names, in display order, with their Chinese labels. */
@@ -349,7 +367,7 @@ function passes(sets, i, skip) {
 
 /** Runs one word; returns Map(noticeIndex → { score, location }). */
 async function runWord(s, word) {
-  const { pagefind, byHash } = s;
+  const { byHash } = s;
   if (word.unit !== undefined) {
     // Notices in core order (newest first), each with the unit's first place; no relevance score.
     const shard = await cached(s, `units/${shardOf(word.unit, s.core.shards.units)}.json`);
@@ -361,6 +379,7 @@ async function runWord(s, word) {
     }
     return hits;
   }
+  const pagefind = await s.engine;
   const found = await pagefind.search(word.pagefind);
   const hits = new Map();
   for (const r of found?.results ?? []) {
@@ -388,8 +407,12 @@ async function printedOf(s, i, count, from, to) {
   const size = s.core.slice;
   let text = '';
   const spans = [];
-  for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) {
-    const slice = await cached(s, `text/${i}/${k}.json`).catch(() => '');
+  const first = Math.floor(Math.max(0, from) / size);
+  const slices = [];
+  for (let k = first; k * size < to && k < count; k++) slices.push(cached(s, `text/${i}/${k}.json`).catch(() => ''));
+  for (const [n, got] of slices.entries()) {
+    const k = first + n;
+    const slice = await got;
     const at = text.length;
     unitSpans(slice).spans.forEach(([a, b], j) => {
       const p = k * size + j;
@@ -400,6 +423,10 @@ async function printedOf(s, i, count, from, to) {
   return { text, spans };
 }
 
+/** Units of text an excerpt shows before and after the match. */
+const EXCERPT_BEFORE = 24;
+const EXCERPT_AFTER = 36;
+
 const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Runs of spaces as one (a full-width space as printed), line breaks kept without the spaces around them. */
 const tidy = (t) => t.replace(/[^\S\n\u3000]+/g, ' ').replace(/ ?\n\s*/g, '\n');
@@ -409,7 +436,7 @@ const tidy = (t) => t.replace(/[^\S\n\u3000]+/g, ' ').replace(/ ?\n\s*/g, '\n');
  * breaks (`\n`; the search page shows them with white-space: pre-line) — the matched units in
  * <mark>. Ends with … where the text goes on.
  */
-async function excerptFor(s, i, count, location, length, before = 24, after = 36) {
+async function excerptFor(s, i, count, location, length, before = EXCERPT_BEFORE, after = EXCERPT_AFTER) {
   const from = Math.max(0, location - before);
   const { text, spans } = await printedOf(s, i, count, from, location + length + after);
   const k = location - from;
@@ -431,13 +458,20 @@ const META = ['title', 'docNo', 'issuer', 'date', 'type', 'issue', 'issuers', 's
  * serial has no `docNo` or `serial`.
  */
 async function fill(s, r, i, m) {
-  const meta = await cached(s, `meta/${i}.json`);
+  // The excerpt's text slices are fetched beside the metadata, not after it: one round trip, not two.
+  const [meta, excerpt] = await Promise.all([cached(s, `meta/${i}.json`), m.location >= 0 ? excerptFor(s, i, s.sliceCounts[i], m.location, m.length) : undefined]);
   META.forEach((k, j) => {
     if (meta[j] != null) r[k] = meta[j];
   });
-  const [count, lead] = meta.slice(META.length);
-  r.excerpt = m.location >= 0 ? await excerptFor(s, i, count, m.location, m.length) : escapeHtml(tidy(lead ?? '').trim());
+  const [, lead] = meta.slice(META.length);
+  r.excerpt = excerpt ?? escapeHtml(tidy(lead ?? '').trim());
   return r;
+}
+
+/** Start fetching what fill() will read for notice i (its metadata and excerpt slices), without waiting. */
+function warm(s, i, m) {
+  cached(s, `meta/${i}.json`).catch(() => {});
+  if (m.location >= 0) printedOf(s, i, s.sliceCounts[i], Math.max(0, m.location - EXCERPT_BEFORE), m.location + m.length + EXCERPT_AFTER).catch(() => {});
 }
 
 /** Why a name is suggested, in the order suggestions are listed. */
@@ -449,13 +483,12 @@ const MAX_SUGGESTIONS = 5;
 async function fillCard(s, r, n, whole) {
   const card = await cached(s, `cards/${n}.json`);
   if (card.roles) {
-    const metas = await Promise.all(card.roles.map(([, k]) => cached(s, `meta/${k}.json`)));
-    r.roles = card.roles.map(([date, k, group, role, title], j) => ({
+    r.roles = card.roles.map(([date, k, group, role, title, noticeTitle, docNo]) => ({
       date,
       ...(group ? { group } : {}),
       ...(role ? { role } : {}),
       ...(title ? { title } : {}),
-      notice: { id: s.ids[k], url: noticeUrl(s.core.base, s.ids[k]), title: metas[j][0], ...(metas[j][1] ? { docNo: metas[j][1] } : {}) },
+      notice: { id: s.ids[k], url: noticeUrl(s.core.base, s.ids[k]), title: noticeTitle, ...(docNo ? { docNo } : {}) },
     }));
     r.roleCount = card.total;
   }
@@ -503,14 +536,38 @@ async function fillCard(s, r, n, whole) {
  * options.filters: { issuer, year, type, issue, person, organization } → value or values
  *   (values of one facet are alternatives; facets combine). Works with an empty query. A joint
  *   notice passes the issuer filter of each of its issuers.
+ * options.prefetch: n — the details of the first n notice results (by rank) are asked for while
+ *   the search finishes, not awaited: a caller that then calls `load()` on them finds them on
+ *   the way (the search page shows results as they arrive).
  * options.facets: when true, the returned array also has `.facets`: for each facet the
  *   counts of each value among the query's matches, other facets' filters applied (a joint
- *   notice counts under each of its issuers).
+ *   notice counts under each of its issuers). Without it, `results.loadFacets()` resolves to the
+ *   same, fetched only then: the search page shows the results first and the facets after.
  */
 export async function search(query, options = {}) {
   const s = await load();
   const { core, ids } = s;
   const words = parseQuery(query);
+  const whole = fold(String(query ?? ''));
+  const keys = [...new Set([whole, docNoKey(query)].filter(Boolean))];
+  const chars = [...whole];
+  const pinyinQuery = /^[a-z]{2,}$/.test(whole);
+  // Asked for now, beside the text match, since the query needs them whatever it matches (one
+  // round trip, not two, on a slow phone): the 文号/title table and the names under its first
+  // character or pinyin letter (cached: the steps below take the same requests).
+  if (whole) {
+    for (const key of keys) cached(s, `exact/${shardOf(key, core.shards.exact)}.json`);
+    const names = cached(s, pinyinQuery ? `entities/pinyin/${whole[0]}.json` : `entities/${shardOf(chars[0], core.shards.entities)}.json`);
+    // …and, once the names are in, the card of an entity the query names (a person's roles).
+    if (!pinyinQuery) {
+      names
+        .then((rows) => {
+          for (const [name, , , card, aliases = []] of rows) if (card !== undefined && [name, ...aliases].some((f) => fold(f) === whole)) cached(s, `cards/${card}.json`);
+        })
+        .catch(() => {});
+    }
+  }
+  if (options.facets) for (const { key } of FACETS) facet(s, key);
   const sets = await filterSets(s, options.filters);
 
   // Notices matching the text (all words), before facet filtering.
@@ -527,7 +584,6 @@ export async function search(query, options = {}) {
     }
   }
 
-  const whole = fold(String(query ?? ''));
   const results = [];
   const suggestions = [];
   const aliasResults = [];
@@ -536,9 +592,6 @@ export async function search(query, options = {}) {
   if (whole) {
     // The notice whose 文号 (with or without its final 号) or title the query is, or whose 文号
     // the query spells without brackets (docNoKey).
-    const keys = [...new Set([whole, docNoKey(query)].filter(Boolean))];
-    const chars = [...whole];
-    const pinyinQuery = /^[a-z]{2,}$/.test(whole);
     // A near-miss may differ in its first character: when nothing matches, look under the second too.
     const shards = pinyinQuery
       ? [`pinyin/${whole[0]}`]
@@ -579,6 +632,12 @@ export async function search(query, options = {}) {
         // Pinyin or initials name the entity: it comes first, as if its name had been typed.
         if (reason === 'pinyin' || reason === 'initials') results.push({ url, title: name, excerpt: '', kind, order: 0, score: 0, rank: 0, match: reason, _card: card });
       }
+    }
+    // The first notice results' details, asked for now, beside the cards (options.prefetch).
+    const ahead = options.prefetch ?? 0;
+    if (ahead > 0) {
+      const top = [...matched].filter(([i]) => passes(sets, i)).sort(([i, a], [j, b]) => (exact.has(j) ? 1 : 0) - (exact.has(i) ? 1 : 0) || b.score - a.score || i - j);
+      for (const [i, m] of top.slice(0, ahead)) warm(s, i, m);
     }
     // Cards of the entities named, and the notices naming an organization under its other names.
     await Promise.all(results.filter((r) => r.rank === 0 && r._card !== undefined).map((r) => fillCard(s, r, r._card, whole)));
@@ -630,20 +689,24 @@ export async function search(query, options = {}) {
   );
   results.suggestions = suggestions;
   results.alsoWritten = alsoWritten;
-
-  if (options.facets) {
-    const all = await Promise.all(FACETS.map(({ key }) => facet(s, key)));
-    const facets = {};
-    FACETS.forEach(({ key }, k) => {
-      const f = all[k];
-      const counts = new Map();
-      for (const [i] of matched) {
-        if (!passes(sets, i, key)) continue;
-        for (const v of f.of[i]) counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
-      facets[key] = [...counts].map(([v, count]) => ({ value: f.values[v], count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh'));
-    });
-    results.facets = facets;
-  }
+  let facetsOnce;
+  results.loadFacets = () => (facetsOnce ??= facetCounts(s, matched, sets));
+  if (options.facets) results.facets = await results.loadFacets();
   return results;
+}
+
+/** For each facet, the counts of each value among the matched notices, other facets' filters applied. */
+async function facetCounts(s, matched, sets) {
+  const all = await Promise.all(FACETS.map(({ key }) => facet(s, key)));
+  const facets = {};
+  FACETS.forEach(({ key }, k) => {
+    const f = all[k];
+    const counts = new Map();
+    for (const [i] of matched) {
+      if (!passes(sets, i, key)) continue;
+      for (const v of f.of[i]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    facets[key] = [...counts].map(([v, count]) => ({ value: f.values[v], count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh'));
+  });
+  return facets;
 }
