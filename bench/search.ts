@@ -17,6 +17,10 @@ import { buildStockIndex } from '../scripts/search/stock.ts';
 import { fold, units } from '../scripts/search/search-api.js';
 import { findDocNos } from '../scripts/ingest/docno.ts';
 import { distFetch } from './dist-fetch.ts';
+import { coldSearches, lighthouse, SLOW_PHONE } from './slow-phone.ts';
+import { buildSyntheticSite } from './synth-site.ts';
+import { startServer } from '../scripts/serve.ts';
+import { CHROMIUM, launchChromium } from '../tests/helpers/chromium.ts';
 import { seededRandom } from './random.ts';
 
 // The site: `--dist DIR`, a bare DIR, or SEARCH_DIST; dist/ by default.
@@ -321,3 +325,53 @@ for (const [label, { first, of }] of firstOf) console.log(`\n${label}: the notic
 console.log(
   '\nrecall and precision are micro-averaged over the set (matched notices / expected, matched / returned). A warm query starts from an engine that has fetched only its start-up files (module, WebAssembly, entry, meta, notice table); a cold query is that plus the start-up bytes of the init line — what a first visit fetches. Bytes are as stored in dist/; "gzip" counts .js/.json/.html as a compressing static host would send them (Pagefind files are compressed already).',
 );
+
+// ---------------------------------------------------------------------------------------------
+// A slow phone (issue 11): cold visits of the search page in Chromium, throttled through the
+// DevTools protocol (bench/slow-phone.ts), on this site and on a site of 100 synthetic issues
+// built for the purpose (`--phone-issues 100,300`; `--phone-issues 0`: this site only). Served
+// compressed, as a static host serves it. `--lighthouse` adds Lighthouse's mobile scores of the
+// search page. `--no-phone` skips the section.
+if (!argv.includes('--no-phone')) {
+  const mostNamed = (named: { forms: string[] }[]) =>
+    named
+      .flatMap((n) => n.forms)
+      .map((f) => ({ f, n: truth(f).size }))
+      .sort((a, b) => b.n - a.n || (a.f < b.f ? -1 : 1))[0]?.f;
+  const newest = notices.find((n) => n.docNo && DOCNO_PARTS.test(n.docNo.replace(/\s+/g, '')))?.docNo?.replace(/\s+/g, '');
+  // As staff type them: a person, an organization's name, a 文号 with a keyboard's brackets.
+  const phoneQueries = [mostNamed(names.people), mostNamed(names.organizations), newest && docNoSpellings(newest)[0]].filter((q): q is string => !!q);
+  const phoneIssues = (flag('--phone-issues') ?? '100').split(',').map(Number).filter((n) => n > 0);
+  const sites = [{ label: `this site (${notices.length} notices)`, dir: dist }];
+  for (const n of phoneIssues) {
+    const dir = path.join(process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'weixian-bench'), `phone-${n}`);
+    console.error(`bench:search: building ${n} synthetic issues in ${dir} for the slow-phone figures…`);
+    sites.push({ label: `${n} synthetic issues`, dir: buildSyntheticSite(n, dir) });
+  }
+  const browser = await launchChromium();
+  console.log(`\nA cold search on a slow phone (Chromium throttled: ${SLOW_PHONE.latencyMs} ms round trip, ${((SLOW_PHONE.downloadBytesPerSecond * 8) / 2 ** 20).toFixed(1)} Mbps down, CPU ${SLOW_PHONE.cpuSlowdown}× slower; ${SLOW_PHONE.viewport.width}×${SLOW_PHONE.viewport.height} viewport; empty cache; served gzip). Time from navigation to the first result on screen, median / slowest of 3 visits; CLS the largest of the 3:\n`);
+  console.log('| site | query | first result, median / slowest ms | CLS | KiB transferred | requests |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  const audits: string[] = [];
+  try {
+    for (const site of sites) {
+      const server = await startServer({ root: site.dir, port: 0, compress: true });
+      try {
+        for (const c of await coldSearches(browser, server.url, phoneQueries)) {
+          const last = c.runs.at(-1)!;
+          console.log(`| ${site.label} | ${c.query} | ${fmt(c.medianMs, 0)} / ${fmt(c.maxMs, 0)} | ${fmt(c.maxCls, 3)} | ${kib(last.bytes)} | ${last.requests} |`);
+        }
+        if (argv.includes('--lighthouse')) {
+          const url = `${server.url}search/?q=${encodeURIComponent(phoneQueries[0] ?? '')}`;
+          const { scores, failed } = await lighthouse(url, CHROMIUM);
+          audits.push(`${site.label}: Lighthouse mobile on /search/?q=…: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}${failed.length ? `; below 90: ${failed.join(', ')}` : ''}`);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const line of audits) console.log(`\n${line}`);
+}
