@@ -186,7 +186,16 @@ async function run({ q, filters }, { push = false, replace = false } = {}) {
   input.value = q;
   if (push || replace) writeUrl(q.trim(), filters, replace);
   summary.textContent = '正在检索…';
-  const results = await search(q, { filters, excerpts: 0, prefetch: PAGE });
+  let results;
+  try {
+    results = await search(q, { filters, excerpts: 0, prefetch: PAGE });
+  } catch (error) {
+    // A file that did not arrive (a dropped connection on a phone): say so, and let a retry work.
+    if (mine !== seq) return;
+    summary.textContent = `检索未能完成（${error?.message ?? error}），请检查网络后重试。`;
+    root.classList.add('search-ready');
+    return;
+  }
   if (mine !== seq) return;
   current = results.filter((r) => r.match !== 'alias');
   aliasCurrent = results.filter((r) => r.match === 'alias');

@@ -44,6 +44,17 @@ describe('search page on a slow phone', () => {
     }
   });
 
+  test('a file that does not arrive is said so, not an endless “正在检索…”', async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.route('**/search/exact/core.json', (route) => route.abort());
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('高凯英')}`);
+      await expect.poll(() => page.textContent('#search-summary')).toMatch(/^检索未能完成（.+），请检查网络后重试。$/);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('results keep their order as they arrive, and the facets come after them', async () => {
     const page = await site.browser.newPage();
     try {
