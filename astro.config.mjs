@@ -5,7 +5,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import archive from './src/integrations/archive.ts';
+import { headingIds } from './src/integrations/heading-ids.ts';
 
 /**
  * The sitemap and the Atom feed need absolute URLs, so `site` is always set. Until the address
@@ -50,6 +52,9 @@ export default defineConfig({
   // printed punctuation, and no syntax highlighter restyling the verbatim source lines.
   markdown: {
     syntaxHighlight: false,
+    // Heading ids `h-<slug>`: the gazette's `1.` headings would otherwise give ids that start
+    // with a digit (src/integrations/heading-ids.ts). MDX inherits this processor.
+    processor: satteri({ hastPlugins: [headingIds()] }),
   },
   // Pages whose code and cacheKey did not change are taken from cacheDir, not rendered again
   // (the notice pages: src/lib/cache-key.ts). Astro 7.2+.
