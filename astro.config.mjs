@@ -2,12 +2,14 @@
 // Astro config for the 《威县人民政府公报》 static site.
 // The output must be a pure function of content/ + src/: no image service, no remote fetches,
 // no timestamps, so two builds of the same input are byte-identical (checked in CI).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import archive from './src/integrations/archive.ts';
 import { headingIds } from './src/integrations/heading-ids.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES, INLINE_SCRIPTS_PENDING, inlineScriptHashes } from './src/integrations/csp.ts';
 
 /**
  * The sitemap and the Atom feed need absolute URLs, so `site` is always set. Until the address
@@ -55,6 +57,18 @@ export default defineConfig({
     // Heading ids `h-<slug>`: the gazette's `1.` headings would otherwise give ids that start
     // with a digit (src/integrations/heading-ids.ts). MDX inherits this processor.
     processor: satteri({ hastPlugins: [headingIds()] }),
+  },
+  // Every page carries a Content-Security-Policy <meta> (static hosting sends no headers): only
+  // this site's own scripts and styles, and WebAssembly for the search (src/integrations/csp.ts).
+  // Astro adds the hashes of any script or style it inlines itself; an `is:inline` script is not
+  // hashed, so it is refused — scripts live in files.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      // The one inline script left (the search page's, moving into a file) is allowed by its hash.
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES], hashes: inlineScriptHashes(fileURLToPath(new URL('.', import.meta.url)), INLINE_SCRIPTS_PENDING) },
+      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
+    },
   },
   // Pages whose code and cacheKey did not change are taken from cacheDir, not rendered again
   // (the notice pages: src/lib/cache-key.ts). Astro 7.2+.
