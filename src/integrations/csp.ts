@@ -41,8 +41,8 @@ export const INLINE_SCRIPTS_PENDING = ['src/pages/search/index.astro'] as const;
  * (verbatim: an `is:inline` script's body is not processed). Astro hashes the scripts it bundles
  * itself, not these; a file without such a script gives nothing.
  */
-export function inlineScriptHashes(root: string, files: readonly string[]): string[] {
-  const hashes: string[] = [];
+export function inlineScriptHashes(root: string, files: readonly string[]): `sha256-${string}`[] {
+  const hashes: `sha256-${string}`[] = [];
   for (const file of files) {
     const path = join(root, file);
     if (!existsSync(path)) continue;
