@@ -1,7 +1,7 @@
 // Real browser against the real built site: Debian's Chromium driven by playwright-core,
 // dist/ served over HTTP on 127.0.0.1 (Pagefind does not work from file://).
-// Every page opened through openSite()/useSite() is watched for Content-Security-Policy
-// violations, and a test during which one happened fails: a page that needs something the policy
+// Every page of a browser from launchChromium() (so openSite() and useSite() too) is watched for
+// Content-Security-Policy violations, and a test during which one happened fails: a page that needs something the policy
 // refuses (an inline script, a style attribute, a foreign host) is broken for its readers.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -12,23 +12,13 @@ import { dist } from '../site/build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, as root in a closed network: no sandbox, and no background
- *  calls to Google's hosts. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
 /** CSP violations seen since the last takeCspViolations(), as `page URL: Chromium's message`. */
 const violations: string[] = [];
 
 /**
  * Chromium reports each refused script, style, handler or connection as a console error
- * (“Refused to execute inline script because it violates the following Content Security Policy
- * directive: …”); collect those of one page.
+ * (“Executing inline script violates the following Content Security Policy directive …”);
+ * collect those of one page.
  */
 function watchCsp(page: Page): void {
   page.on('console', (message) => {
@@ -47,18 +37,29 @@ afterEach(() => {
 });
 
 /**
- * Serves `root` (dist/ by default) and launches Chromium. Every page of the browser
- * (`browser.newPage()` goes through `newContext()`) is watched for CSP violations.
+ * Debian's Chromium, headless, as root in a closed network: no sandbox, and no background
+ * calls to Google's hosts. Every page of it is watched for CSP violations (`browser.newPage()`
+ * goes through `newContext()`).
  */
-export async function openSite(root = dist): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
-  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
-  const browser = await launchChromium();
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
     context.on('page', watchCsp);
     return context;
   };
+  return browser;
+}
+
+/** Serves `root` (dist/ by default) and launches Chromium. */
+export async function openSite(root = dist): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+  const server = await startServer({ root, port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
   return {
     browser,
     url: server.url.replace(/\/?$/, '/'),
