@@ -5,31 +5,15 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import archive from './src/integrations/archive.ts';
+import { resolveSiteBase } from './src/integrations/site-url.ts';
+import { headingIds } from './src/integrations/heading-ids.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/integrations/csp.ts';
 
-/**
- * The sitemap and the Atom feed need absolute URLs, so `site` is always set. Until the address
- * the archive will be published at is known, it is `https://example.invalid/` (a reserved name
- * that can never resolve, so a wrong address is obvious rather than plausible).
- */
-const DEFAULT_SITE_URL = 'https://example.invalid/';
-
-/**
- * SITE_BASE is either a path prefix (`/gazette/`) or a full URL (`https://example.org/gazette/`).
- * A full URL sets both `site` and `base`; a bare path sets `base`, and `site` is then its path on
- * SITE_URL's origin (`SITE_URL=https://example.org SITE_BASE=/gazette/`), or on the default.
- * @param {string | undefined} raw
- * @param {string | undefined} siteUrl
- */
-function resolveSiteBase(raw, siteUrl) {
-  const value = (raw ?? '').trim() || '/';
-  const url = /^https?:\/\//.test(value) ? new URL(value) : undefined;
-  let base = url ? url.pathname : value;
-  if (!base.startsWith('/')) base = `/${base}`;
-  if (!base.endsWith('/')) base = `${base}/`;
-  return { site: new URL(base, url ?? (siteUrl?.trim() || DEFAULT_SITE_URL)).href, base };
-}
-
+// The sitemap and the Atom feed need absolute URLs, so `site` is always set: from SITE_BASE as a
+// full URL, else SITE_URL, else https://example.invalid/ (src/integrations/site-url.ts; the build
+// warns in one line when it is the default).
 const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
 
 export default defineConfig({
@@ -50,6 +34,20 @@ export default defineConfig({
   // printed punctuation, and no syntax highlighter restyling the verbatim source lines.
   markdown: {
     syntaxHighlight: false,
+    // Heading ids `h-<slug>`: the gazette's `1.` headings would otherwise give ids that start
+    // with a digit (src/integrations/heading-ids.ts). MDX inherits this processor.
+    processor: satteri({ hastPlugins: [headingIds()] }),
+  },
+  // Every page carries a Content-Security-Policy <meta> (static hosting sends no headers): only
+  // this site's own scripts and styles, and WebAssembly for the search (src/integrations/csp.ts).
+  // Astro adds the hashes of any script or style it inlines itself; an `is:inline` script is not
+  // hashed, so it is refused — scripts live in files.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
+    },
   },
   // Pages whose code and cacheKey did not change are taken from cacheDir, not rendered again
   // (the notice pages: src/lib/cache-key.ts). Astro 7.2+.
@@ -72,4 +70,16 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/noop' },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks each content module it loads for head propagation with the directive
+        // "use astro:head-inject" (astro/dist/content/vite-plugin-content-assets.js), and Rolldown
+        // warns once per MDX file that a module-level directive may not survive bundling. Astro
+        // reads the directive before bundling, so the warning asks nothing of us; the site has
+        // no other module-level directives ("use client" and the like) it could hide.
+        checks: { moduleLevelDirective: false },
+      },
+    },
+  },
 });

@@ -2,10 +2,12 @@
 // Matching is the search's own: inside [data-source-text], whitespace ignored, full/half-width and
 // case folded, every bracket read as 〔〕 (search-api.js's fold, so 威政办字[2022]25号 marks
 // 威政办字〔2022〕25号), every space-separated word marked. The first mark is scrolled into view.
-import { fold } from './search-api.js';
+// Every notice page loads this file (a script file, not an inline loader: the Content-Security-
+// Policy allows no inline script); the search code it needs is fetched only with ?hl=.
 
 const query = new URLSearchParams(location.search).get('hl');
 if (query) {
+  const { fold } = await import('./search-api.js');
   const words = query.split(/\s+/u).map(fold).filter(Boolean);
   for (const rootEl of document.querySelectorAll('[data-source-text]')) {
     // The element's text without whitespace, each character mapped to its text node and offset.

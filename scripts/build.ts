@@ -3,15 +3,18 @@
 //                here, and neither content/ nor dist/ is touched;
 //   2. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
 //                page) must never make a local build pass where a fresh clone would fail;
-//   3. astro build, and beside it the exact search index — it needs only the ingest's output, so
+//   3. astro build (scripts/astro-build.ts: warnings and errors only), and beside it the exact
+//                search index — it needs only the ingest's output, so
 //                it is built on the second core while Astro renders, into a staging folder
 //                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
 //   4. postbuild the checks over the built site (scripts/postbuild.ts), including that every page
 //                shows exactly the text the index was built from.
-// Each step prints its time as `[N ms]`; the build benchmark reads them. Arguments are passed to
-// `astro build` (e.g. --silent).
+// Each step prints one line with its counts and its time as `[N ms]` (the build benchmark reads
+// them), so a normal build prints about 20 lines: those, and warnings a person must act on.
+// Arguments are passed to scripts/astro-build.ts: --silent, --verbose (Astro's log of every page),
+// --force.
 import { spawn } from 'node:child_process';
-import { renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
@@ -19,6 +22,7 @@ import { postbuild } from './postbuild.ts';
 import { basePathOf, writeExactIndex } from './search/build.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
+import { siteUrlWarning } from '../src/integrations/site-url.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
@@ -37,7 +41,7 @@ function setPriority(nice: number): void {
 
 function astroBuild(args: string[]): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+    const child = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), ...args], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -54,10 +58,16 @@ try {
   rmSync(outDir, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
   console.log(`build: ingest ${since(start)}`);
+  // Said once, before the long step, so it is not lost in the output.
+  const warning = siteUrlWarning(process.env);
+  if (warning) console.warn(warning);
 
   start = performance.now();
   const input = exactInputFromIngest(ingested, basePathOf());
-  const timedAstro = astroBuild(process.argv.slice(2)).then(() => console.log(`build: astro build ${since(start)}`));
+  const timedAstro = astroBuild(process.argv.slice(2)).then(() => {
+    const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+    console.log(`build: astro build: ${pages} page(s) ${since(start)}`);
+  });
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));

@@ -2,13 +2,17 @@
 // set by astro.config.mjs (SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
 import type { APIRoute } from 'astro';
 import { getNotices } from '../lib/collection.ts';
-import { atomFeed } from '../lib/feed.ts';
+import { atomFeed, openingText } from '../lib/feed.ts';
 import { PUBLISHER, SITE_NAME } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('feed.xml needs the `site` option (see astro.config.mjs)');
+  const entries = await getNotices();
   const body = atomFeed({
-    notices: (await getNotices()).map((entry) => entry.data),
+    notices: entries.map((entry) => entry.data),
+    // From the MDX source (the entry's body), as the page prints it: the feed is rendered before
+    // any page exists to read it from.
+    openings: new Map(entries.map((entry) => [entry.data.id, openingText(entry.body ?? '')])),
     site,
     base: import.meta.env.BASE_URL,
     title: SITE_NAME,

@@ -41,7 +41,7 @@ test('the table of contents leads to each 附件 section', async () => {
   await page.goto(`${site.url}notices/2022/weizheng-16/`);
   await page.screenshot({ path: join(shots, 'notice-desktop.png') });
   await page.locator('nav.toc a', { hasText: /^附件 2/ }).click();
-  await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#附件-2/);
+  await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#h-附件-2/);
   const top = await page.locator('#attachment-2 h2').evaluate((h) => h.getBoundingClientRect().top);
   expect(Math.abs(top)).toBeLessThan(200);
   // The section itself is a stable anchor too.

@@ -152,7 +152,8 @@ describe('a notice without a 文号 reads sensibly', () => {
     const pager = selectAll('nav.pager a', page(ordinary.url)).map((a) => text(select('.pager-docno', a)!));
     expect(pager).toEqual(['2023年1月9日公告', '2023年1月16日通告（第1号）']);
     expect(select('meta[name="description"]', page(gonggao.url))!.properties.content).toBe('2023年1月9日公告 关于某某事项的公告');
-    const summaries = Object.fromEntries([...read('feed.xml').matchAll(/<id>[^<]*?(\/notices\/[^<]*)<\/id>[\s\S]*?<summary type="text">([^<]*)<\/summary>/g)].map((m) => [m[1], m[2]]));
+    // The summary's first line is the metadata; the notice's opening text follows it.
+    const summaries = Object.fromEntries([...read('feed.xml').matchAll(/<id>[^<]*?(\/notices\/[^<]*)<\/id>[\s\S]*?<summary type="text">([^<]*)<\/summary>/g)].map((m) => [m[1], m[2]!.split('\n')[0]]));
     expect(summaries[gonggao.url]).toBe('威县人民政府，2023年1月9日，公报期号 2023 年第 1 号');
     expect(summaries[tonggao.url]).toBe('（第1号），威县人民政府，2023年1月16日，公报期号 2023 年第 1 号');
   });
