@@ -41,14 +41,18 @@ export function searchPreloads(bundleDir: string, basePath: string): string {
 }
 
 /**
- * Write the preloads into the built search page of `distDir`, in place of its marker. Fails when
- * the page has no marker or more than one: a page without its preloads would still work, only
+ * Write the preloads into the built search page of `distDir`, in place of its marker; a page
+ * that already holds exactly these preloads is left as it is. Fails when the page has no marker
+ * (and not these preloads) or more than one: a page without its preloads would still work, only
  * slowly, and nothing else would notice.
  */
 export function writeSearchPreloads(distDir: string, basePath: string): void {
   const file = path.join(distDir, SEARCH_PAGE);
   const html = readFileSync(file, 'utf8');
   const parts = html.split(PRELOAD_MARKER);
+  const links = searchPreloads(path.join(distDir, BUNDLE_DIR), basePath);
+  // Already written (the checks run again over a built site): nothing to do.
+  if (parts.length === 1 && html.split(links).length === 2) return;
   if (parts.length !== 2) throw new Error(`search preloads: ${path.relative(process.cwd(), file)} should hold the marker ${PRELOAD_MARKER} once, found ${parts.length - 1}`);
-  writeFileSync(file, parts.join(searchPreloads(path.join(distDir, BUNDLE_DIR), basePath)));
+  writeFileSync(file, parts.join(links));
 }

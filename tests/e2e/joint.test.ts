@@ -29,6 +29,7 @@ test('a joint notice: one checkbox per issuer counts it, and each finds it', asy
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toBe('共 4 件文件');
+  await page.waitForSelector('#search.search-ready'); // the facets come after the results
   const counts = await page.$$eval('fieldset', (sets) => {
     const issuers = sets.find((f) => f.querySelector('legend')!.textContent === '发文机关')!;
     return [...issuers.querySelectorAll('label')].map((l) => [l.querySelector('span')!.textContent, l.querySelector('.count')!.textContent]);

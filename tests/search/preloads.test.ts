@@ -41,6 +41,17 @@ describe('search page preloads', () => {
     expect(html).toMatch(/^<head><title>检索<\/title><link rel="modulepreload" href="\/search-api.js">.*<link rel="stylesheet" href="\/a.css"><\/head>$/);
   });
 
+  test('run again over a built page, it leaves the preloads as they are', () => {
+    const root = site(ENTRY, `<head>${PRELOAD_MARKER}</head>`);
+    writeSearchPreloads(root, '/');
+    const once = readFileSync(path.join(root, 'search', 'index.html'), 'utf8');
+    writeSearchPreloads(root, '/');
+    expect(readFileSync(path.join(root, 'search', 'index.html'), 'utf8')).toBe(once);
+    // …but preloads of another index are no marker: still an error.
+    writeFileSync(path.join(root, 'search', 'exact', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { hash: 'und_other', wasm: null } } }));
+    expect(() => writeSearchPreloads(root, '/')).toThrow(/found 0/);
+  });
+
   test('a page without the marker, or with two, is an error naming the page', () => {
     site(ENTRY, '<head></head>');
     expect(() => writeSearchPreloads(dir, '/')).toThrow(/search\/index\.html should hold the marker <meta name="search-preloads" content=""> once, found 0/);
