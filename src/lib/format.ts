@@ -43,14 +43,6 @@ export function issuersLabel(issuers: readonly string[]): string {
   return issuers.join('、');
 }
 
-/**
- * `《威县人民政府公报》2022 年第 2 号 第 9 页`: where a notice is in the printed gazette — how the
- * public cites it (a file path means nothing to a reader). No page when the seed printed none.
- */
-export function printedPageLabel(gazetteName: string, gazette: Gazette, page?: number): string {
-  return `《${gazetteName}》${gazetteLabel(gazette)}${page ? ` 第 ${page} 页` : ''}`;
-}
-
 /** What kind of token must not be broken across lines (see `unbreakableRuns`). */
 export type Unbreakable = 'docno' | 'date' | 'count' | 'phone';
 

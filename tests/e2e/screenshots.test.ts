@@ -72,6 +72,11 @@ test('phone: a table wider than its box scrolls inside it, with a shadow cue; nu
     return { align: getComputedStyle(td).textAlign, lines: Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)) };
   });
   expect(cell).toEqual({ align: 'right', lines: 1 });
+  await tel.evaluate((a) => a.closest('.table-scroll')!.scrollIntoView());
+  await page.locator('.table-scroll:has(a[href="tel:13930918781"])').screenshot({ path: join(shots, 'notice-table-phone.png') });
+  // Scrolled halfway, both edges show a shadow.
+  await page.locator('.table-scroll:has(a[href="tel:13930918781"])').evaluate((box) => box.scrollTo({ left: (box.scrollWidth - box.clientWidth) / 2 }));
+  await page.locator('.table-scroll:has(a[href="tel:13930918781"])').screenshot({ path: join(shots, 'notice-table-phone-scrolled.png') });
   await page.close();
 });
 
@@ -91,4 +96,7 @@ test('phone: the head table shows 文号 and date once each, neither broken, and
   expect(await head.textContent()).not.toContain('seeds/');
   await page.screenshot({ path: join(shots, 'notice-head-phone.png') });
   await page.close();
+  const desktop = await open(1280, 'notices/2022/weizheng-16/');
+  await desktop.screenshot({ path: join(shots, 'notice-head-desktop.png') });
+  await desktop.close();
 });
