@@ -17,7 +17,7 @@ import { pinyinSlug } from '../../src/lib/pinyin.ts';
 import { root } from '../helpers.ts';
 import { dist } from './build.ts';
 
-type ApiNotice = Pick<Notice, 'id' | 'docNo' | 'title' | 'issuer' | 'date' | 'type' | 'gazette' | 'order' | 'source'> & { url: string };
+type ApiNotice = Pick<Notice, 'id' | 'docNo' | 'title' | 'issuer' | 'date' | 'type' | 'gazette' | 'order' | 'source' | 'recipients' | 'attachments'> & { url: string };
 let notices: ApiNotice[];
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');
 const page = (url: string) => fromHtml(read(join(url, 'index.html')));
