@@ -98,5 +98,9 @@ test('phone: the head table shows 文号 and date once each, neither broken, and
   await page.close();
   const desktop = await open(1280, 'notices/2022/weizheng-16/');
   await desktop.screenshot({ path: join(shots, 'notice-head-desktop.png') });
+  // Printed, the same cells make the red-head: issuer, 文号 and date over a red rule, the title.
+  await desktop.emulateMedia({ media: 'print' });
+  expect(await desktop.$$eval('.notice-record th, .notice-record .notice-meta', (els) => els.every((el) => getComputedStyle(el).display === 'none'))).toBe(true);
+  await desktop.screenshot({ path: join(shots, 'notice-head-print.png') });
   await desktop.close();
 });
