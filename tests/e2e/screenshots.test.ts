@@ -64,6 +64,10 @@ test('phone: a table wider than its box scrolls inside it, with a shadow cue; nu
     expect(t.inView).toBe(true);
   }
   // The 联络表: 罗向军's number is a tel: link, right-aligned in its cell, on one line.
+  // Every 文号, date, count and phone number in the text is one line box (never broken inside).
+  const unbroken = await page.$$eval('.notice-body .nw', (els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
+  expect(unbroken.length).toBeGreaterThan(20);
+  expect(unbroken.filter(([, boxes]) => boxes !== 1)).toEqual([]);
   const tel = page.locator('.notice-body td a[href="tel:13930918781"]');
   expect(await tel.count()).toBe(1);
   expect(await tel.textContent()).toBe('13930918781');
