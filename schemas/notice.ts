@@ -68,6 +68,9 @@ export const NoticeSchema = z.object({
   source: z.object({
     file: z.string().regex(/^seeds\/[^/]+\.txt$/),
     lines: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    /** The printed page of the gazette the notice starts on (scripts/ingest/printed-pages.ts);
+     *  absent when the seed prints no page number to count from. */
+    page: z.number().int().min(1).optional(),
   }),
   /** People named in personnel lists, with their role in the group. */
   personnel: z.array(PersonnelMemberSchema),

@@ -19,7 +19,8 @@ export interface NoticeRecord {
   url: string;
   recipients: string[];
   attachments: string[];
-  source: { file: string; lines: [number, number] };
+  /** Seed file and lines; `page`, the printed gazette page the notice starts on, when known. */
+  source: { file: string; lines: [number, number]; page?: number };
   personnel: { role: string; name: string; title: string }[];
 }
 
@@ -38,7 +39,7 @@ export function toRecord(notice: Notice, base = '/'): NoticeRecord {
     url: noticeUrl(notice.id, base),
     recipients: [...notice.recipients],
     attachments: [...notice.attachments],
-    source: { file: notice.source.file, lines: [notice.source.lines[0], notice.source.lines[1]] },
+    source: { file: notice.source.file, lines: [notice.source.lines[0], notice.source.lines[1]], ...(notice.source.page ? { page: notice.source.page } : {}) },
     personnel: notice.personnel.map((p) => ({ role: p.role, name: p.name, title: p.title })),
   };
 }

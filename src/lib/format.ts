@@ -14,12 +14,6 @@ export function gazetteLabel(gazette: Gazette): string {
   return `${gazette.year} 年第 ${gazette.number} 号`;
 }
 
-/** Provenance line: `seeds/weixian-gazette-2022-02.txt，第 1–1155 行`. */
-export function sourceLabel(source: Notice['source']): string {
-  const [from, to] = source.lines;
-  return `${source.file}，第 ${from}–${to} 行`;
-}
-
 /** 主送机关 joined the way they are printed: `各乡、镇人民政府、县政府有关部门`. */
 export function recipientsLabel(recipients: readonly string[]): string {
   return recipients.join('、');
@@ -47,4 +41,78 @@ export function noticeNumber(n: Pick<Named, 'docNo' | 'printed'>): string | unde
 /** 发文机关 as a joint notice prints them, in order: `中共威县县委办公室、威县人民政府办公室`. */
 export function issuersLabel(issuers: readonly string[]): string {
   return issuers.join('、');
+}
+
+/** What kind of token must not be broken across lines (see `unbreakableRuns`). */
+export type Unbreakable = 'docno' | 'date' | 'count' | 'phone';
+
+// A 文号 (any 机关代字 of up to four characters, any bracket), a date (年月日, 年月, 月日), a phone number (landline with its area
+// code, or mobile: a bare 7-digit number may be an amount), a number with its measure word (14 件, 3 人, 20%). The tokens a line must never
+// split: `威政字/〔2022〕16号`, `2022年6/月21日`, `14/件` read as two things. Written without any
+// county's 机关代字: they come from the text.
+const UNBREAKABLE: [Unbreakable, string][] = [
+  ['docno', String.raw`[\u3400-\u9fff]{1,4}\s*[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d+\s*号`],
+  ['date', String.raw`\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日`],
+  ['phone', String.raw`(?<![\d-])(?:0\d{2,3}[-－—]\d{7,8}|1[3-9]\d{9})(?![\d-])`],
+  ['count', String.raw`\d+(?:\.\d+)?\s*(?:个|件|人|条|项|名|家|次|所|户|座|处|辆|台|亩|吨|公里|万元|亿元|元|年|天|小时|%|％)`],
+];
+const UNBREAKABLE_RE = new RegExp(UNBREAKABLE.map(([kind, re]) => `(?<${kind}>${re})`).join('|'), 'gu');
+
+/**
+ * Text split into runs, each 文号, date, count and phone number a run of its own marked with its
+ * kind, so the page can keep it on one line (and make a phone number a tel: link); the runs join
+ * back to exactly the text.
+ */
+export function unbreakableRuns(text: string): { text: string; kind?: Unbreakable }[] {
+  const runs: { text: string; kind?: Unbreakable }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(UNBREAKABLE_RE)) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index) });
+    const kind = (Object.keys(m.groups!) as Unbreakable[]).find((k) => m.groups![k] !== undefined)!;
+    runs.push({ text: m[0], kind });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at) });
+  return runs;
+}
+
+/** `tel:` address of a printed phone number: its digits only (`0319-6128888` → `tel:03196128888`). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/\D/g, '')}`;
+}
+
+/** The class that keeps a run on one line (`white-space: nowrap`, global.css). */
+export const NOWRAP_CLASS = 'nw';
+
+/**
+ * Rendered HTML with every 文号, date, count and phone number in its text kept on one line, and
+ * phone numbers made tel: links — outside existing links only; tags and attributes untouched, so
+ * the page's text is exactly what it was (the no-loss check compares it with the seed). For MDX
+ * elements whose children arrive rendered (src/components/Prose.astro).
+ */
+export function unbreakableHtml(html: string): string {
+  let inLink = 0;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<a[\s>]/i.test(part)) inLink++;
+        else if (/^<\/a>/i.test(part)) inLink = Math.max(0, inLink - 1);
+        return part;
+      }
+      return unbreakableRuns(part)
+        .map((run) => {
+          if (!run.kind) return run.text;
+          if (run.kind === 'phone' && inLink === 0) return `<a class="${NOWRAP_CLASS} tel" href="${telHref(run.text)}">${run.text}</a>`;
+          return `<span class="${NOWRAP_CLASS}">${run.text}</span>`;
+        })
+        .join('');
+    })
+    .join('');
+}
+
+/** A table cell whose text is a number only (序号, a phone number, an amount): aligned right. */
+export function isNumericCell(html: string): boolean {
+  const text = html.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s/g, '');
+  return /^[-+]?[\d.,，%％-]+$/.test(text) && /\d/.test(text);
 }

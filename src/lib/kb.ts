@@ -183,14 +183,24 @@ function byNotice(kb: KnowledgeBase): NoticeIndex {
   return index;
 }
 
-/** Members of the groups a person belongs to, per group, in list order, without the person. */
-export function colleagues(kb: KnowledgeBase, personId: string): { group: Group; people: Person[] }[] {
-  return kb.groupsSorted
-    .filter((g) => g.memberships.some((m) => m.person_id === personId))
-    .map((group) => ({
-      group,
-      people: [...new Set(group.memberships.map((m) => m.person_id))].filter((id) => id !== personId).map((id) => kb.people.get(id)!),
-    }));
+/**
+ * The people who most often serve in the same groups as a person: each with the groups they
+ * share, most shared first (then by pinyin), at most `limit`, and only people who share at least
+ * `min` groups — a person in one 指挥部 of 50 would otherwise list all 49, which its page says.
+ */
+export function oftenServesWith(kb: KnowledgeBase, personId: string, { limit = 8, min = 2 } = {}): { person: Person; groups: Group[] }[] {
+  const shared = new Map<string, Group[]>();
+  for (const group of kb.groupsSorted) {
+    const members = new Set(group.memberships.map((m) => m.person_id));
+    if (!members.has(personId)) continue;
+    for (const id of members) if (id !== personId) shared.set(id, [...(shared.get(id) ?? []), group]);
+  }
+  const rank = new Map(kb.peopleSorted.map((p, i) => [p.id, i]));
+  return [...shared]
+    .filter(([, groups]) => groups.length >= min)
+    .sort(([a, ga], [b, gb]) => gb.length - ga.length || rank.get(a)! - rank.get(b)!)
+    .slice(0, limit)
+    .map(([id, groups]) => ({ person: kb.people.get(id)!, groups }));
 }
 
 /** People with a post at an organization, by pinyin, each with the roles that say so. */

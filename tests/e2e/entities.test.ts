@@ -53,7 +53,7 @@ test('/people/: jump by initial, open a person, follow a notice link and come ba
   await page.waitForURL(/\/people\/[a-z0-9-]+\/$/);
   personPath = new URL(page.url()).pathname;
   expect(await page.textContent('h1')).toBe(name);
-  expect(await page.locator('.roles > li').count()).toBeGreaterThan(0);
+  expect(await page.locator('table.roles tbody tr').count()).toBeGreaterThan(0);
   await page.screenshot({ path: join(shots, 'person-desktop.png'), fullPage: true });
 
   // Follow the first notice naming them, and come back.

@@ -72,7 +72,8 @@ test('every page reachable from /gazette/ links only inside /gazette/, and every
   const api = (name: string) => JSON.parse(readFileSync(join(out, 'api', `${name}.json`), 'utf8')) as { url: string }[];
   for (const name of ['notices', 'people', 'organizations']) for (const { url } of api(name)) expect(seen.has(url), url).toBe(true);
   expect(seen.size).toBeGreaterThan(370);
-  expect(links).toBeGreaterThan(15_000);
+  // Person pages no longer link every member of every shared group (issue 12): ~12,700 links.
+  expect(links).toBeGreaterThan(10_000);
 }, 120_000);
 
 /** Click `selector` and wait for the next page; returns its path. */
@@ -98,9 +99,9 @@ test('a reader clicks through the sub-path site without one failed request', asy
   await page.goto(server.url);
   expect(await follow(page, '.issue h3 a')).toBe(`${BASE}issues/2022-2/`);
   expect(await follow(page, '.issue-list-numbered a')).toBe(`${BASE}notices/2022/weizheng-16/`);
-  expect(await follow(page, '.notice-meta dd a:text-is("2022 年第 2 号")')).toBe(`${BASE}issues/2022-2/`);
+  expect(await follow(page, '.notice-record a:text-is("2022 年第 2 号")')).toBe(`${BASE}issues/2022-2/`);
   await page.goBack();
-  await follow(page, '.notice-source a + a');
+  await follow(page, '.notice-source a');
   expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(`${BASE}seeds/weixian-gazette-2022-02/#L1-L1152`);
   await page.goBack();
   expect(await follow(page, '#notice-entities ~ ul a')).toMatch(new RegExp(`^${BASE}people/[a-z-]+/$`));

@@ -28,7 +28,7 @@ describe('patterns', () => {
     const office = e.groups.find((g) => g.kind === '办公室')!;
     expect(office.organization).toBe('xian-sifa-ju');
     expect(office.memberships.map((m) => [m.person_id, m.role])).toEqual([['li-baodong', '主任']]);
-    expect(person(e, '高凯英')!.roles[0]).toMatchObject({ role: '组长', title: '县委副书记、政府县长', organization: 'xian-wei', source: 'list', line: 818 });
+    expect(person(e, '高凯英')!.roles[0]).toMatchObject({ role: '组长', title: '县委副书记、政府县长', organization: 'weixian-renminzhengfu', source: 'list', line: 818 });
     // 县城管局四级调研员 → the canonical 县城市管理综合行政执法局.
     expect(person(e, '姜书俊')!.roles[0].organization).toBe('xian-chengshiguanlizonghexingzhengzhifa-ju');
   });

@@ -54,6 +54,19 @@ describe('organizations in posts and lists', () => {
     expect(orgs.postOrgs('县商务局副局长（主持全面工作）')).toEqual(['县商务局']);
   });
 
+  it('gives the post a person holds as the first post that is not a party post (县委副书记、政府县长 heads the government)', () => {
+    const orgs = resolver();
+    expect(orgs.postOrg('县委副书记、政府县长')).toBe('威县人民政府');
+    expect(orgs.postOrg('县政府县长')).toBe('威县人民政府');
+    expect(orgs.postOrg('县委常委、政府常务副县长')).toBe('威县人民政府');
+    expect(orgs.postOrg('县政府副县长、公安局局长')).toBe('威县人民政府');
+    expect(orgs.postOrg('县委常委、常务副县长、县城区防汛抗旱指挥部指挥长')).toBe('威县人民政府');
+    // Party posts only: the first; a single post: its own body.
+    expect(orgs.postOrg('县委组织部常务副部长')).toBe('县委组织部');
+    expect(orgs.postOrg('县司法局局长')).toBe('县司法局');
+    expect(orgs.postOrg('')).toBeUndefined();
+  });
+
   it('keeps classes of bodies out of 责任单位 and registers an unknown unit as printed', () => {
     const orgs = resolver();
     for (const item of ['各乡镇', '各乡镇政府', '相关乡镇政府', '县直各有关部门', '县市场主体发展领导小组成员单位', '县有关部门']) expect(orgs.listItem(item), item).toBeUndefined();

@@ -200,12 +200,46 @@ describe('entity pages', () => {
     for (const p of people) {
       const tree = page(personUrl(p.id));
       expect(text(select('h1', tree))).toBe(p.name);
-      expect(selectAll('.roles > li', tree)).toHaveLength(p.roles.length);
+      // One row per role, in a table only when there are roles (no empty section); no file path.
+      expect(selectAll('table.roles tbody tr', tree)).toHaveLength(p.roles.length);
+      expect(text(select('main', tree)!)).not.toContain('seeds/');
       const links = new Set(hrefs(select('main', tree)!));
       for (const n of p.notices) expect(links.has(noticeUrl(n)), `${p.id} → ${n}`).toBe(true);
       for (const r of p.roles) if (r.group) expect(links.has(groupUrl(r.group)), `${p.id} → ${r.group}`).toBe(true);
       expect(selectAll('.kb-flags li', tree)).toHaveLength(p.flags.length);
     }
+  });
+
+  test('no entity page shows an empty section, a “0” count, or a file path', () => {
+    const urls = [...people.map((p) => personUrl(p.id)), ...organizations.map((o) => organizationUrl(o.id)), ...groups.map((g) => groupUrl(g.id)), '/groups/', '/references/'];
+    for (const url of urls) {
+      const tree = page(url);
+      expect(select('.kb-empty', tree), url).toBeUndefined();
+      const main = text(select('main', tree)!);
+      expect(main, url).not.toMatch(/（0）|\b0 (条|人|件)|seeds\//);
+    }
+  });
+
+  test('a person page names the few who share the most groups with them, with counts', () => {
+    // 高凯英 leads five groups; a person who shares at least two of them is listed with how many.
+    const gao = people.find((p) => p.name === '高凯英')!;
+    const mine = groups.filter((g) => g.memberships.some((m) => m.person_id === gao.id));
+    const shared = new Map<string, number>();
+    for (const g of mine) for (const id of new Set(g.memberships.map((m) => m.person_id))) if (id !== gao.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const expected = [...shared].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
+    const rows = selectAll('.peers > li', page(personUrl(gao.id)));
+    expect(rows.length).toBe(Math.min(8, expected.length));
+    const counts = rows.map((li) => Number(/(\d+) 个工作机构/.exec(text(li))![1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBe(expected[0]![1]);
+    // Each row's count is the number of shared groups it links to.
+    for (const li of rows) expect(selectAll('.peer-groups a', li)).toHaveLength(Number(/(\d+) 个工作机构/.exec(text(li))![1]));
+  });
+
+  test('a person’s role names the organization of the post: 县委副书记、政府县长 works for the county government', () => {
+    const gao = people.find((p) => p.name === '高凯英')!;
+    const rows = selectAll('table.roles tbody tr', page(personUrl(gao.id)));
+    for (const tr of rows) expect(text(select('td[data-label="工作机构"]', tr)!)).toBe('威县人民政府');
   });
 
   test('flags are shown with links to their evidence', () => {
@@ -217,7 +251,7 @@ describe('entity pages', () => {
     expect(text(li)).toContain(flag.message);
     for (const e of flag.evidence) {
       expect(hrefs(li)).toContain(noticeUrl(e.notice));
-      expect(text(li)).toContain(`第 ${e.line} 行`);
+      expect(hrefs(li)).toContain(`/seeds/weixian-gazette-2022-02/#L${e.line}`);
     }
   });
 
@@ -230,9 +264,14 @@ describe('entity pages', () => {
     for (const g of groups) {
       const tree = page(groupUrl(g.id));
       expect(text(select('h1', tree))).toBe(g.name);
-      const members = select('section:has(> #members)', tree)!;
-      for (const m of g.memberships.filter((x) => !x.end_date)) expect(hrefs(members)).toContain(personUrl(m.person_id));
-      expect(selectAll('details.as-of', tree)).toHaveLength(g.events.length);
+      const current = g.memberships.filter((x) => !x.end_date);
+      const members = select('section:has(> #members)', tree);
+      // No members, no section (not “0 条任职”, not “无”).
+      if (current.length === 0) expect(members, g.id).toBeUndefined();
+      for (const m of current) expect(hrefs(members!)).toContain(personUrl(m.person_id));
+      expect(select('.kb-empty', tree), g.id).toBeUndefined();
+      // The list as of each event only when there are several (with one it is the list above).
+      expect(selectAll('details.as-of', tree)).toHaveLength(g.events.length > 1 ? g.events.length : 0);
     }
   });
 

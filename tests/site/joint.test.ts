@@ -108,11 +108,9 @@ describe('a joint notice belongs to each of its issuers', () => {
 
   test('its page names every issuer, each linked to its browse list', () => {
     const tree = page(joint.url);
-    const meta = selectAll('.notice-meta dl > div', tree);
-    const issuers = meta.find((d) => text(select('dt', d)!) === '发文机关')!;
-    expect(selectAll('dd a', issuers).map((a) => [text(a), a.properties.href])).toEqual(JOINT.map((i) => [i, browseIssuer(i)]));
-    expect(text(select('dd', issuers)!)).toBe(JOINT.join('、'));
-    // The printed masthead shows both, as printed.
+    const issuers = select('.notice-record .notice-issuers td', tree)!;
+    expect(selectAll('a', issuers).map((a) => [text(a), a.properties.href])).toEqual(JOINT.map((i) => [i, browseIssuer(i)]));
+    // The head shows both as printed, one to a line, once.
     expect(selectAll('.notice-header .notice-issuer', tree).map((p) => text(p))).toEqual(JOINT);
   });
 
@@ -125,15 +123,13 @@ describe('a joint notice belongs to each of its issuers', () => {
 });
 
 describe('a notice without a 文号 reads sensibly', () => {
-  test('its metadata block says 文号：未印, and its header shows no empty 文号 line', () => {
-    for (const n of [gonggao, tonggao]) {
-      const tree = page(n.url);
-      const docNo = selectAll('.notice-meta dl > div', tree).find((d) => text(select('dt', d)!) === '文号')!;
-      expect(text(select('dd', docNo)!), n.title).toBe('未印');
-      expect(select('.notice-docline', tree), n.title).toBeUndefined();
-    }
-    // The 通告's serial is printed in its header, under the title.
+  test('its 发文字号 says 未印, or is the printed serial, and no empty 文号 is shown', () => {
+    const docNoCell = (n: typeof gonggao) => text(select('.notice-docline td', page(n.url))!);
+    expect(docNoCell(gonggao), gonggao.title).toBe('未印');
+    // The 通告's serial, printed under the title, stands where its 文号 would.
+    expect(docNoCell(tonggao), tonggao.title).toBe('（第1号）');
     expect(text(select('.notice-header .notice-serial', page(tonggao.url))!)).toBe('（第1号）');
+    for (const n of [gonggao, tonggao]) expect(select('.notice-docno', page(n.url)), n.title).toBeUndefined();
   });
 
   test('lists show the 文号, or the serial, or nothing — never an empty 文号 or the date twice', () => {
@@ -168,7 +164,7 @@ describe('a notice without a 文号 reads sensibly', () => {
       expect(html.replace(/<script\b[\s\S]*?<\/script>/g, ''), name).not.toMatch(/undefined|\bnull\b|NaN/);
       const tree = fromHtml(html);
       for (const a of selectAll('a[href]', tree)) expect(text(a) || a.properties.ariaLabel, `${name}: ${a.properties.href}`).toBeTruthy();
-      for (const e of selectAll('.issue-docno, .kb-docno, .pager-docno, .notice-meta dd', tree)) expect(text(e), name).not.toBe('');
+      for (const e of selectAll('.issue-docno, .kb-docno, .pager-docno, .notice-record td', tree)) expect(text(e), name).not.toBe('');
     }
   });
 });

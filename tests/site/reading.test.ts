@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { chineseDate } from '../../src/lib/format.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../../schemas/notice.ts';
 import { checkArchiveLinks } from '../../src/integrations/archive.ts';
@@ -16,7 +17,7 @@ import { pinyinSlug } from '../../src/lib/pinyin.ts';
 import { root } from '../helpers.ts';
 import { dist } from './build.ts';
 
-type ApiNotice = Pick<Notice, 'id' | 'docNo' | 'title' | 'issuer' | 'date' | 'type' | 'gazette' | 'order' | 'source'> & { url: string };
+type ApiNotice = Pick<Notice, 'id' | 'docNo' | 'title' | 'issuer' | 'date' | 'type' | 'gazette' | 'order' | 'source' | 'recipients' | 'attachments'> & { url: string };
 let notices: ApiNotice[];
 const read = (file: string) => readFileSync(join(dist, file), 'utf8');
 const page = (url: string) => fromHtml(read(join(url, 'index.html')));
@@ -84,16 +85,30 @@ describe('browse', () => {
 });
 
 describe('notice pages', () => {
-  test('show every metadata field, link 公报期号 to the issue and the provenance to the seed lines', () => {
+  test('cite the page the gazette printed them on', () => {
+    // Seed: 16号 opens at line 1, six page starts before `- 9 -` (line 748): page 3; 18号 opens at
+    // line 1160, just under `- 15 -` (line 1158).
+    const pageOf = (id: string) => toText(select('.notice-source a', page(notices.find((n) => n.id === id)!.url))!).replace(/\s+/g, '');
+    expect(pageOf('2022-weizheng-16')).toBe('《威县人民政府公报》2022年第2号第3页');
+    expect(pageOf('2022-weizheng-18')).toBe('《威县人民政府公报》2022年第2号第15页');
+  });
+
+  test('show the head as one ruled table — masthead and record, nothing twice — and cite the printed gazette page', () => {
     for (const n of notices) {
       const tree = page(n.url);
-      expect(selectAll('.notice-meta dt', tree).map((dt) => toText(dt))).toEqual(['文号', '发文机关', '成文日期', '文种', '公报期号', '主送机关', '附件']);
-      expect(select('.notice-meta dd a[href="/issues/2022-2/"]', tree)).toBeTruthy();
-      const [raw, lines] = selectAll('.notice-source a', tree);
-      expect(raw!.properties.href).toBe('/seeds/weixian-gazette-2022-02.txt');
-      expect(toText(raw!)).toBe(n.source.file);
-      expect(lines!.properties.href).toBe(`/seeds/weixian-gazette-2022-02/#L${n.source.lines[0]}-L${n.source.lines[1]}`);
-      expect(toText(lines!)).toBe(`第 ${n.source.lines[0]}–${n.source.lines[1]} 行`);
+      // Rows in the seed's order; 主送机关 and 附件 only when the notice has them (no empty rows).
+      const labels = ['发文机关', '标题', '发文字号', '成文日期', '文种', '公报期号', ...(n.recipients.length ? ['主送机关'] : []), ...(n.attachments.length ? ['附件'] : []), '出处'];
+      expect(selectAll('.notice-record th', tree).map((th) => toText(th))).toEqual(labels);
+      expect(select('.notice-record a[href="/issues/2022-2/"]', tree)).toBeTruthy();
+      // 文号 and date once each on the page's head: in the table, not again in a masthead line.
+      const head = toText(select('.notice-header', tree)!).replace(/\s+/g, '');
+      expect(head.split(n.docNo!).length - 1, n.id).toBe(1);
+      expect(head.split(chineseDate(n.date)).length - 1, n.id).toBe(1);
+      // Provenance: the printed page, linked to the numbered seed lines; no file path shown.
+      const source = select('.notice-source a', tree)!;
+      expect(source.properties.href).toBe(`/seeds/weixian-gazette-2022-02/#L${n.source.lines[0]}-L${n.source.lines[1]}`);
+      expect(toText(source).replace(/\s+/g, ' ').trim()).toBe(`《威县人民政府公报》 2022 年第 2 号 第 ${n.source.page} 页`.replace('》 ', '》'));
+      expect(toText(select('main', tree)!)).not.toContain('seeds/');
       // TOC, body with a section per 附件, entities/references, previous/next.
       expect(select('nav.toc', tree)).toBeTruthy();
       expect(selectAll('.notice-body section[id^="attachment-"]', tree)).toHaveLength(selectAll('.notice-attachments li', tree).length);

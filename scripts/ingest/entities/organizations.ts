@@ -99,12 +99,15 @@ export class OrgResolver {
   private readonly generic: RegExp;
   // Posts that name no organization but belong to the place's government: 副县长, 政府县长, 县政府副县长.
   private readonly governmentPost: RegExp;
+  // A party post (县委副书记, 县委常委, 镇党委书记, 党组书记): printed first in a combined title.
+  private readonly partyPost: RegExp;
 
   constructor(table: AliasTable, config: GazetteConfig) {
     this.place = new Place(config);
     const s = this.place.short;
     this.generic = new RegExp(`^(各|相关|有关|${s}直|${s}有关|${s}政府有关|${s}各|其他)|(有关部门|相关部门|成员单位|职能部门|部门)$`);
     this.governmentPost = new RegExp(`^(${s}?政府)?(常务)?副?${s}长$`);
+    this.partyPost = new RegExp(`^(中共)?(${s}委|[\\u3400-\\u9fff]*(党委|党组|党工委|纪委))`);
     for (const o of table.organizations) {
       this.category.set(o.name, o.category);
       for (const form of [o.name, ...o.aliases]) {
@@ -184,6 +187,18 @@ export class OrgResolver {
       }
     }
     return [...new Set(orgs)];
+  }
+
+  /**
+   * The organization of the post a person holds in a notice's lists: a combined title prints the
+   * party post first and the post of the body the person works for after it (`县委副书记、政府县长`
+   * is the head of the county government, not of 县委), so the first post that is not a party post
+   * gives it; a title of party posts only gives its first.
+   */
+  postOrg(title: string): string | undefined {
+    const posts = title.replace(/（[^）]*）/g, '').split('、');
+    const first = posts.find((post) => !this.partyPost.test(post) && this.postOrgs(post).length > 0);
+    return this.postOrgs(first ?? title)[0];
   }
 
   /**

@@ -88,7 +88,7 @@ export function readNotice(built: BuiltNotice, book: GroupBook, orgs: OrgResolve
         const named = (heading && captionGroup(heading)) || (section.title && captionGroup(section.title)) || captionGroup(notice.title.replace(/^关于调整|^关于/, '').replace(/(组成人员|成员)?的通知$/, ''));
         const group = named ? book.ensure(named.name, ctx) : undefined;
         for (const m of block.members) {
-          const org = orgs.postOrgs(m.title)[0];
+          const org = orgs.postOrg(m.title);
           out.push({ ...base, name: m.name, line: m.lines[0], source: 'list', role: named?.role ?? m.role, title: m.title || undefined, org, group, list: `${notice.id}:${block.lines[0]}` });
         }
       }
@@ -123,7 +123,7 @@ function readText(text: string, range: [number, number], source: SourceLine[], c
     const rest = text.slice(m.index + m[0].length).split(/[。；]/)[0];
     const role = ROLE_AFTER.exec(rest)?.[1];
     const group = role ? (m.index > officeAt ? officeKey : (main ?? ctx.primary)) : undefined;
-    out.push({ ...base, name, line: at(name, nameAt), role, title, org: orgs.postOrgs(title)[0], group });
+    out.push({ ...base, name, line: at(name, nameAt), role, title, org: orgs.postOrg(title), group });
   }
   for (const m of text.matchAll(SERVES)) {
     let offset = m.index + m[1].length + 1;
@@ -138,7 +138,7 @@ function readText(text: string, range: [number, number], source: SourceLine[], c
   }
   for (const m of text.matchAll(CONTACT)) if (acceptName(m[1])) out.push({ ...base, name: m[1], line: at(m[1], m.index + m[0].indexOf(m[1])), role: '联系人' });
   for (const m of text.matchAll(ROAD_CHIEF)) {
-    if (acceptName(m[2])) out.push({ ...base, name: m[2], line: at(m[2], m.index + m[1].length + 1), role: m[1], title: m[3], org: orgs.postOrgs(m[3])[0] });
+    if (acceptName(m[2])) out.push({ ...base, name: m[2], line: at(m[2], m.index + m[1].length + 1), role: m[1], title: m[3], org: orgs.postOrg(m[3]) });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { NoticeSchema } from '../../../../schemas/notice.ts';
 import type { Reading } from '../../built-notice.ts';
 import { plainNoticeId } from '../../notice-id.ts';
+import { printedPages } from '../../printed-pages.ts';
 import type { SourceLine } from '../../types.ts';
 import { report } from '../report.ts';
 import type { IssueTree } from '../types.ts';
@@ -17,6 +18,7 @@ export function frontmatter() {
   return (tree: IssueTree, file: VFile): void => {
     const { lines, gazette } = tree.data;
     if (!gazette) return;
+    const pages = printedPages(tree.data.raw);
     for (const notice of tree.children) {
       const { span, header, order, attachments } = notice.data;
       const personnel = notice.children.flatMap((s) => s.children).flatMap((b) => (b.data.block.kind === 'personnel' ? b.data.block.members : []));
@@ -34,7 +36,7 @@ export function frontmatter() {
         attachments,
         gazette,
         order,
-        source: { file: file.path, lines: [notice.position.start.line, notice.position.end.line] },
+        source: { file: file.path, lines: [notice.position.start.line, notice.position.end.line], page: pages[notice.position.start.line - 1] },
         personnel: personnel.map((m) => ({ role: m.role, name: m.name, title: m.title })),
       });
       if (!parsed.success) {
