@@ -106,7 +106,9 @@ function expectedBlock(block: Block): Shape {
     case 'table':
       return { type: 'table', rows: [...block.header, ...block.rows], line };
     case 'raw':
-      return { type: 'figure', lines: `${block.lines[0]}-${block.lines[1]}`, reason: block.reason, code: block.source.map((l) => l.text.trim()).join('\n'), line };
+      // Lines joined by ⏎ within a row's group and by an empty line between groups, so a line
+      // shown in the wrong row is a difference even when the text stays in order.
+      return { type: 'figure', lines: `${block.lines[0]}-${block.lines[1]}`, reason: block.reason, code: (block.groups ?? [block.source]).map((g) => g.map((l) => l.text).join('\n')).join('\n\n'), line };
   }
 }
 
@@ -178,15 +180,17 @@ function foundFigure(node: MdxJsxFlowElement): Shape {
     return other('a <figure> that is not a source-lines block (class, <figcaption data-generated>, <div class="source-row"> of lines)', node);
   }
   // Each printed line is one paragraph of its row's group.
-  const lines: string[] = [];
+  const rows: string[] = [];
   for (const group of groups as MdxJsxFlowElement[]) {
+    const lines: string[] = [];
     for (const p of group.children) {
       const shape = phrasingShape((p as Paragraph).children, (text) => ({ type: 'paragraph', text }), 'a source line');
       if (shape.type === 'other') return shape;
       lines.push((shape as { text: string }).text);
     }
+    rows.push(lines.join('\n'));
   }
-  return { type: 'figure', lines: attribute(node, 'data-lines') ?? '', reason: attribute(node, 'data-reason') ?? '', code: lines.join('\n') };
+  return { type: 'figure', lines: attribute(node, 'data-lines') ?? '', reason: attribute(node, 'data-reason') ?? '', code: rows.join('\n\n') };
 }
 
 /** `<div class="table-scroll"><table><thead>…</thead><tbody>…</tbody></table></div>`: its rows of cell texts. */

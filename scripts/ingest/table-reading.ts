@@ -234,8 +234,8 @@ function cellTexts(reading: RowReading, join: (lines: string[]) => string): stri
 }
 
 /**
- * Reads a table from its rows (./table-rows.ts): the fewest columns that any reading fits,
- * every split of every row; the table is read only when exactly one reading fits. An
+ * Reads a table from its rows (./table-rows.ts): every column count, every split of every
+ * row; the table is read only when exactly one reading fits. An
  * archivist may give the heads and the columns' printed widths in ems (0: not measured).
  * Returns the reading, or why there is none (for the review and the page).
  */
@@ -249,7 +249,9 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
   const first = heads ? heads.length : 2;
   const last = heads ? heads.length : headerTokens.length;
   const given = (h: RowReading) => !heads || h.every((cell, c) => join(cell) === heads[c]);
-  for (let columns = first; columns <= last && found.length === 0; columns++) {
+  // Every column count is tried: a reading in more columns (a head printed over two lines
+  // read as two heads, a cell's last line read as a column of its own) may fit as well.
+  for (let columns = first; columns <= last && found.length <= 1; columns++) {
     let overflow = false;
     const perRow: RowReading[][] = [];
     for (const row of data) {
@@ -297,12 +299,12 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
   if (found.length === 0) return { reason: `no split of the rows into columns fits one width per column (${tried} row readings tried)` };
   if (found.length > 1) {
     const [a, b] = found;
-    const sameRows = distinctRows(found) === 1;
-    if (process.env.DEBUG_TABLES) a.readings.forEach((x, k) => { if (JSON.stringify(x) !== JSON.stringify(found.at(-1)!.readings[k])) console.log(JSON.stringify(x), "\n", JSON.stringify(found.at(-1)!.readings[k])); });
+    const sameRows = distinctRows(found) === 1 && found.every((f) => f.columns === a.columns);
     if (sameRows) {
       const show = (h: RowReading) => h.map((cell) => cell.join('/')).join(' | ');
       return { reason: `the rows read one way in ${a.columns} columns, but the heads over them can be grouped more than one way (${show(a.header)}; ${show(b.header)}): give the heads in a table correction` };
     }
+    if (a.columns !== b.columns) return { reason: `readings in ${a.columns} and in ${b.columns} columns both fit (a head over two lines may be one head or two): give the heads in a table correction` };
     return { reason: `more than one reading fits in ${a.columns} columns: which column a line belongs to is not certain` };
   }
   const [only] = found;
@@ -318,7 +320,7 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     header: cellTexts(only.header, join),
     rows: rowsOut,
     widths: only.widths,
-    evidence: `${only.columns} 列、${data.length} 行：各列折行宽度（字）${widthText}；${heads ? '表头按校正，' : `少于 ${only.columns} 列的切分都不合各列宽度，`}${only.columns} 列只有一种切分合乎所有行（共试 ${tried} 种行切分）`,
+    evidence: `${only.columns} 列、${data.length} 行：各列折行宽度（字）${widthText}；${heads ? '表头按校正，' : ''}只有一种切分合乎所有行（共试 ${tried} 种行切分）`,
   };
 }
 

@@ -18,6 +18,8 @@ export interface RowLines {
 }
 
 const SEQ = /^(\d{1,3})(?:\s|$)/;
+/** How far a 序号 may jump past lost ones and still open a group of source lines. */
+const MAX_SKIP = 3;
 const ITEM = /^(\d{1,3})[.．、](?!\d)/;
 
 /**
@@ -69,15 +71,17 @@ export function tableRows(region: SourceLine[]): RowLines[] | undefined {
 
 /**
  * The source lines of a table that could not be read, grouped for the page by printed row:
- * the lines before the first 序号, then a group at each line opening with a larger 序号 than
- * the group before. Lenient where `tableRows` is strict: a missing 序号 only merges two groups.
+ * the lines before the first 序号, then a group at each line opening with the next 序号 (or
+ * one a little further: a 序号 lost runs two rows into one group, never splits one).
  */
 export function sourceRows(region: SourceLine[]): SourceLine[][] {
   const groups: SourceLine[][] = [[]];
   let seq = 0;
   for (const l of region) {
     const s = Number(SEQ.exec(l.text)?.[1] ?? NaN);
-    if (s > seq && (seq > 0 || s === 1)) {
+    // The next 序号, or one a few further on (the rows between lost their own): a larger
+    // number is a quantity that wrapped to the start of a line (`362 万 m³`).
+    if (s > seq && s <= seq + MAX_SKIP && (seq > 0 || s === 1)) {
       seq = s;
       groups.push([]);
     }
