@@ -68,14 +68,28 @@ function tokens(lines: SourceLine[], split: (text: string) => string[] = (text) 
   });
 }
 
+/** Widths of the lines seen (a cell line is measured many times while splits are tried). */
+const measured = new Map<string, [narrowest: number, widest: number]>();
+
+function measure(text: string): [number, number] {
+  let m = measured.get(text);
+  if (!m) {
+    const full = displayWidth(text);
+    m = [full - (text.match(COMPRESSIBLE)?.length ?? 0) / 2, full];
+    if (measured.size > 100_000) measured.clear();
+    measured.set(text, m);
+  }
+  return m;
+}
+
 /** The narrowest a printed line can have been: its punctuation set half-width. */
 function narrowest(text: string): number {
-  return displayWidth(text) - (text.match(COMPRESSIBLE)?.length ?? 0) / 2;
+  return measure(text)[0];
 }
 
 /** The widest a printed line can have been: every character at its full width. */
 function widest(text: string): number {
-  return displayWidth(text);
+  return measure(text)[1];
 }
 
 /**
@@ -95,6 +109,10 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
       }
       return;
     }
+    // Empty cells come only before the first filled one (after the 序号); once a cell is
+    // filled, each column still to fill needs a token of its own.
+    const leading = cells.every((cell, c) => cell.length === 0 || (c === 0 && filled(0)));
+    if (!leading && toks.length - t < columns - cells.length) return;
     const tok = toks[t];
     const current = cells.at(-1);
     // Continue the current cell: on the same printed line, or wrapped to the next one.
@@ -114,7 +132,6 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     // Start a new cell here, after any number of empty cells — only at the row's start: a
     // merged cell spans rows in the columns that group them (序号, 工作任务), left of the
     // columns each row fills.
-    const leading = cells.every((cell, c) => cell.length === 0 || (c === 0 && filled(0)));
     for (let c = cells.length; c < columns; c++) {
       if (c > cells.length && (filled(c - 1) || !leading)) break;
       const empties = Array.from({ length: c - cells.length }, () => [] as Cell);
