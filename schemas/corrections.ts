@@ -29,14 +29,19 @@ export const CorrectionSchema = z.discriminatedUnion('kind', [
   /** Lines the reader took for a personnel list that are not one: they become paragraphs. */
   z.strictObject({ kind: z.literal('not-a-list'), lines: z.tuple([Line, Line]), why: Why }),
   /**
-   * A table the reader kept as source lines (its review lists them), rebuilt with this many
-   * columns: the lines from `lines[0]` to `lines[1]` hold one cell each, row after row, the first
-   * row being the header. Only for a table whose cells never wrap over two lines.
+   * A table the reader kept as source lines (its review lists them), rebuilt. With `columns`:
+   * the lines from `lines[0]` to `lines[1]` hold one cell each, row after row, the first row
+   * being the header (a table whose cells never wrap). With `heads`: the column heads as
+   * printed, in order, for a 序号 table whose rows the reader reads from the widths of their
+   * lines but whose heads it could group more than one way; and `widths`, each column's printed
+   * width in characters (0 where not measured), where the lines alone admit more than one reading.
    */
   z.strictObject({
     kind: z.literal('table'),
     lines: z.tuple([Line, Line]),
-    columns: z.number().int().min(2, 'expected at least 2 columns').max(20),
+    columns: z.number().int().min(2, 'expected at least 2 columns').max(20).optional(),
+    heads: z.array(z.string().min(1)).min(2, 'expected at least 2 heads').max(20).optional(),
+    widths: z.array(z.number().min(0).max(100)).optional(),
     why: Why,
   }),
 ]);

@@ -1,6 +1,6 @@
 // One recovered block as mdast: the reader builds its tree with it (./reader/plugins/blocks.ts),
 // and the MDX writer (./emit-mdx.ts) the same nodes with the corpus's links in the text.
-import type { BlockContent, Heading, List, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
+import type { BlockContent, Heading, List, PhrasingContent, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { personnelRows } from './recover-personnel.ts';
 import type { Block, Member } from './types.ts';
@@ -33,16 +33,19 @@ function blockNode(block: Block, text: Phrasing): RootContent {
     case 'personnel':
       return personnelNode(block.members, text);
     case 'table':
-      return tableNode(block.header, block.rows, text);
+      return tableNode(block, text);
     case 'raw':
-      // Lines whose structure could not be recovered stay verbatim, in a block that says so.
-      // The caption is the site speaking, not the gazette: data-generated keeps it out of the
-      // no-loss comparison and out of the search text.
+      // Lines whose structure could not be recovered stay verbatim, in a block that says so,
+      // grouped by printed row (the header, then each 序号) in the reading font. The caption
+      // is the site speaking, not the gazette: data-generated keeps it out of the no-loss
+      // comparison and out of the search text.
       return jsx('figure', { className: 'source-lines', 'data-lines': `${block.lines[0]}-${block.lines[1]}`, 'data-reason': block.reason }, [
         jsx('figcaption', { 'data-generated': 'true' }, [
-          { type: 'paragraph', children: [{ type: 'text', value: `原文照录（第 ${block.lines[0]}–${block.lines[1]} 行）：此表格的行与列无法从 PDF 提取的文本中可靠还原，以下按原文各行排列。` }] },
+          { type: 'paragraph', children: [{ type: 'text', value: `原文照录（第 ${block.lines[0]}–${block.lines[1]} 行）：此表格的行与列无法从 PDF 提取的文本中可靠还原，以下按原文各行排列，每组为一行（以序号起头）。` }] },
         ]),
-        { type: 'code', lang: 'text', value: block.source.map((l) => l.text).join('\n') },
+        ...(block.groups ?? [block.source]).map((group) =>
+          jsx('div', { className: 'source-row', 'data-lines': `${group[0].line}-${group.at(-1)!.line}` }, group.map((l) => ({ type: 'paragraph', children: text(l.text) }) as RootContent)),
+        ),
       ]);
   }
 }
@@ -59,8 +62,17 @@ function personnelNode(members: Member[], text: Phrasing): List {
   return { type: 'list', ordered: false, spread: false, children: items.map((p) => ({ type: 'listItem', spread: false, children: [p] })) };
 }
 
-function tableNode(header: string[][], rows: string[][], text: Phrasing): Table {
-  const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? text(c) : [] })) });
-  const [head = [], ...moreHeader] = header;
-  return { type: 'table', align: head.map(() => null), children: [row(head), ...moreHeader.map(row), ...rows.map(row)] };
+/**
+ * A rebuilt table as an HTML table written in MDX: GFM tables have one header row and no
+ * header rows inside the body, but a table's header may have two rows, and a table broken
+ * over pages prints its header again (kept where printed, as a header row). The wrapper
+ * scrolls the table sideways on narrow screens (as ScrollTable does for Markdown tables).
+ */
+function tableNode(block: Extract<Block, { kind: 'table' }>, text: Phrasing): MdxJsxFlowElement {
+  const cell = (name: 'th' | 'td', value: string) => jsx(name, name === 'th' ? { scope: 'col' } : {}, value ? [{ type: 'paragraph', children: text(value) }] : []);
+  const row = (name: 'th' | 'td') => (cells: string[]) => jsx('tr', {}, cells.map((c) => cell(name, c)));
+  const repeats = new Set(block.headerAt ?? []);
+  const body = block.rows.map((cells, r) => row(repeats.has(r) ? 'th' : 'td')(cells));
+  const attributes: Record<string, string> = { 'data-lines': `${block.lines[0]}-${block.lines[1]}` };
+  return jsx('div', { className: 'table-scroll', tabIndex: '0' }, [jsx('table', attributes, [jsx('thead', {}, block.header.map(row('th'))), jsx('tbody', {}, body)])]);
 }

@@ -69,6 +69,18 @@ export function extractEntities(notices: BuiltNotice[], config: GazetteConfig, t
         for (const hit of orgs.scan(text)) name(hit.name, id, lineOf(built.source, b.lines, hit.form, text, hit.at));
       }
       for (const b of s.blocks) if (b.kind === 'raw') for (const l of b.source) if (genericUnit.test(l.text)) generic.push({ name: l.text.replace('、', ''), evidence: { notice: id, line: l.line } });
+      // In a rebuilt task table, each item of a cell (`县司法行政部门、组织部、编办`), on its row's lines.
+      for (const b of s.blocks) {
+        if (b.kind !== 'table') continue;
+        b.rows.forEach((row, r) => {
+          for (const item of row.flatMap((cell) => cell.split(/[、，,]/))) {
+            if (!genericUnit.test(item)) continue;
+            const range = b.rowLines?.[r] ?? b.lines;
+            const line = built.source.find((l) => l.line >= range[0] && l.line <= range[1] && l.text.includes(item))?.line ?? range[0];
+            generic.push({ name: item, evidence: { notice: id, line } });
+          }
+        });
+      }
     }
   }
   for (const m of mentions) name(m.org, m.notice, m.line);

@@ -4,6 +4,7 @@ import { dateLine } from './dates.ts';
 import { matchMarker, MarkerStack } from './headings.ts';
 import { signatureNames } from './issuers.ts';
 import { normalizeTitle } from './parse-header.ts';
+import { levelSiblings } from './sibling-levels.ts';
 import { compact } from './split-issue.ts';
 import { displayWidth } from './text-width.ts';
 import type { Block, SourceLine } from './types.ts';
@@ -28,7 +29,7 @@ export function recoverBlocks(lines: SourceLine[], matchers: Matcher[], headingB
     blocks.push(...paragraphBlocks(lines.slice(i, j), stack, headingBase));
     i = j;
   }
-  return blocks;
+  return levelSiblings(blocks);
 }
 
 /** The column width around line i: most lines are full, so a high percentile of the neighbours. */

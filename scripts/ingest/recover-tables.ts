@@ -1,14 +1,20 @@
 // Flattened tables: the PDF printed one cell per line, a cell that wrapped inside its column as
 // several lines, and sometimes several cells of a row on one line separated by spaces. Without
-// x positions, a line can only be put in a column when the table's shape says where it goes
-// (a phone number, a row of numbers). Tables whose shape does not say that are kept verbatim as
-// a `raw` block: a wrong cell would be worse than an unparsed table.
+// x positions, a line is put in a column when the table's shape says where it goes (a phone
+// number, a row of numbers) or when the widths of the lines admit exactly one reading
+// (./table-reading.ts). Other tables are kept as a `raw` block, their lines grouped by row: a
+// wrong cell would be worse than an unparsed table.
 import { normalizeTitle } from './parse-header.ts';
 import { personNameOf, startsNotice } from './recover-personnel.ts';
+import { splitCells } from './table-cells.ts';
+import { readTable } from './table-reading.ts';
+import { sourceRows, tableRows } from './table-rows.ts';
 import type { Block, SourceLine } from './types.ts';
 
+export { splitCells };
+
 type TableBlock = Extract<Block, { kind: 'table' | 'raw' }>;
-type Parsed = { header: string[][]; rows: string[][]; end: number } | { reason: string };
+type Parsed = { header: string[][]; rows: string[][]; end: number; headerAt?: number[]; rowLines?: [number, number][]; evidence?: string } | { reason: string };
 
 // Header lines a table can start with: `序号 …`, `级别 类别 标 准`, a lone `单位` column head.
 const TABLE_START = /^序\s*号(\s|$)|^级\s*别\s+类\s*别(\s|$)|^单\s*位$/;
@@ -18,25 +24,9 @@ const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]/;
 const HEADING = /^([一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节条])/;
 const NUMBER = /^\d+(\.\d+)?$/;
 const PHONE = /^\d{3,4}-?\d{7,8}$|^\d{7,11}$/;
-const CJK_CHAR = /^[\u3400-\u9fff]$/;
 
 function isBoundary(lines: SourceLine[], i: number): boolean {
   return ATTACHMENT.test(lines[i].text) || HEADING.test(lines[i].text) || startsNotice(lines, i);
-}
-
-/** Cells sharing a line are space-separated; `单 位`, `企 业` are one padded 2-character cell. */
-export function splitCells(text: string): string[] {
-  const cells: string[] = [];
-  const tokens = text.trim().split(/ +/);
-  for (let k = 0; k < tokens.length; k++) {
-    if (CJK_CHAR.test(tokens[k]) && CJK_CHAR.test(tokens[k + 1] ?? '')) {
-      cells.push(tokens[k] + tokens[k + 1]);
-      k++;
-    } else {
-      cells.push(tokens[k]);
-    }
-  }
-  return cells;
 }
 
 /** Lines of one cell joined: wrapped Chinese joins without a space. */
@@ -143,6 +133,31 @@ function parseNumberTable(lines: SourceLine[], start: number, end: number): Pars
   return { header, rows, end: i };
 }
 
+/**
+ * Any 序号 table whose cells wrap: rows start at their 序号, and the cells are read from the
+ * widths of the lines (./table-reading.ts) when exactly one reading fits.
+ */
+function parseWidthTable(lines: SourceLine[], start: number, end: number): Parsed {
+  if (!/^序\s*号/.test(lines[start].text)) return { reason: 'it has no 序号 column, so where each row starts is not printed' };
+  const rows = tableRows(lines.slice(start, end));
+  if (!rows) return { reason: 'its 序号 do not run 1, 2, 3 … at the starts of lines' };
+  return tableFromReading(readTable(rows, cellText), end);
+}
+
+/** A reading (./table-reading.ts) as the parsed table: header reprints kept where printed. */
+export function tableFromReading(read: ReturnType<typeof readTable>, end: number): Parsed {
+  if ('reason' in read) return read;
+  const rows: string[][] = [];
+  const rowLines: [number, number][] = [];
+  const headerAt: number[] = [];
+  for (const row of read.rows.slice(1)) {
+    if (row.kind === 'header') headerAt.push(rows.length);
+    rows.push(row.cells);
+    rowLines.push(row.lines);
+  }
+  return { header: [read.header], rows, end, rowLines, evidence: read.evidence, ...(headerAt.length ? { headerAt } : {}) };
+}
+
 /** Why a region that no parser accepted stays raw, in terms a reader of the page can check. */
 function rawReason(lines: SourceLine[], start: number, end: number, reasons: string[]): string {
   const region = lines.slice(start, end);
@@ -150,7 +165,7 @@ function rawReason(lines: SourceLine[], start: number, end: number, reasons: str
   if (counts.size > 1) {
     return 'rows print only their non-empty numbers, so which column each number belongs to is lost in the flattened text';
   }
-  return `cells wrap over several lines and merged cells span rows; which column each line belongs to cannot be recovered with confidence (${reasons.join('; ')})`;
+  return `cells wrap over several lines and merged cells span rows; which column each line belongs to cannot be recovered with confidence (${reasons.at(-1)})`;
 }
 
 export function matchTable(lines: SourceLine[], start: number): { block: TableBlock; end: number } | null {
@@ -161,15 +176,17 @@ export function matchTable(lines: SourceLine[], start: number): { block: TableBl
   while (end < lines.length && !isBoundary(lines, end)) end++;
   const lineRange = (to: number): [number, number] => [lines[start].line, lines[to - 1].line];
   const reasons: string[] = [];
-  for (const parse of [parseContactTable, parseNumberTable]) {
+  for (const parse of [parseContactTable, parseNumberTable, parseWidthTable]) {
     const parsed = parse(lines, start, end);
     if ('header' in parsed) {
-      return { block: { kind: 'table', header: parsed.header, rows: parsed.rows, lines: lineRange(parsed.end) }, end: parsed.end };
+      const { header, rows, headerAt, rowLines, evidence } = parsed;
+      return { block: { kind: 'table', header, rows, ...(headerAt ? { headerAt } : {}), ...(rowLines ? { rowLines } : {}), ...(evidence ? { evidence } : {}), lines: lineRange(parsed.end) }, end: parsed.end };
     }
     reasons.push(parsed.reason);
   }
+  const source = lines.slice(start, end);
   return {
-    block: { kind: 'raw', reason: rawReason(lines, start, end, reasons), source: lines.slice(start, end), lines: lineRange(end) },
+    block: { kind: 'raw', reason: rawReason(lines, start, end, reasons), source, groups: sourceRows(source), lines: lineRange(end) },
     end,
   };
 }

@@ -80,7 +80,7 @@ function lists(n: BuiltNotice): string {
 
 function tables(n: BuiltNotice): string {
   const blocks = n.sections.flatMap((s) => s.blocks);
-  const rebuilt = blocks.filter((b) => b.kind === 'table').map((b) => `还原 ${range(b.lines)}（${b.rows.length} 行）`);
+  const rebuilt = blocks.filter((b) => b.kind === 'table').map((b) => `还原 ${range(b.lines)}（${b.rows.length - (b.headerAt?.length ?? 0)} 行${b.evidence ? `；依据：${b.evidence}` : ''}）`);
   const raw = blocks.filter((b) => b.kind === 'raw').map((b) => `照录 ${range(b.lines)}`);
   return [...rebuilt, ...raw].join('；') || '无';
 }

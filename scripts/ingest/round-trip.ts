@@ -5,7 +5,7 @@
 // <figure> blocks. Text that MDX would read as code or markup ({…}, <tag>, import/export, `, *,
 // #, |) and was not escaped shows up here as a difference, with the seed line of its block.
 import { personnelItems } from './recover-personnel.ts';
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { mdxFromMarkdown, type MdxJsxFlowElement } from 'mdast-util-mdx';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -106,7 +106,9 @@ function expectedBlock(block: Block): Shape {
     case 'table':
       return { type: 'table', rows: [...block.header, ...block.rows], line };
     case 'raw':
-      return { type: 'figure', lines: `${block.lines[0]}-${block.lines[1]}`, reason: block.reason, code: block.source.map((l) => l.text).join('\n'), line };
+      // Lines joined by ⏎ within a row's group and by an empty line between groups, so a line
+      // shown in the wrong row is a difference even when the text stays in order.
+      return { type: 'figure', lines: `${block.lines[0]}-${block.lines[1]}`, reason: block.reason, code: (block.groups ?? [block.source]).map((g) => g.map((l) => l.text).join('\n')).join('\n\n'), line };
   }
 }
 
@@ -117,6 +119,7 @@ function foundShape(node: RootContent): Shape {
         return { type: 'section', id: attribute(node, 'id') ?? '', className: attribute(node, 'className') ?? '', children: node.children.map((c) => foundShape(c as RootContent)) };
       }
       if (node.name === 'figure' && !hasExpressionAttributes(node)) return foundFigure(node);
+      if (node.name === 'div' && attribute(node, 'className') === 'table-scroll' && !hasExpressionAttributes(node)) return foundTable(node);
       return other(`a <${node.name ?? ''}> element`, node);
     case 'heading':
       return phrasingShape(node.children, (text) => ({ type: 'heading', depth: node.depth, text }), `a heading (depth ${node.depth})`);
@@ -170,12 +173,54 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 function foundFigure(node: MdxJsxFlowElement): Shape {
-  const [caption, code, ...more] = node.children;
+  const [caption, ...groups] = node.children;
   const isCaption = caption?.type === 'mdxJsxFlowElement' && caption.name === 'figcaption' && attribute(caption, 'data-generated') === 'true';
-  if (attribute(node, 'className') !== 'source-lines' || !isCaption || code?.type !== 'code' || more.length > 0) {
-    return other('a <figure> that is not a verbatim source-lines block (class, <figcaption data-generated>, code)', node);
+  const isGroup = (g: (typeof groups)[number]) => g.type === 'mdxJsxFlowElement' && g.name === 'div' && attribute(g, 'className') === 'source-row' && g.children.every((p) => p.type === 'paragraph');
+  if (attribute(node, 'className') !== 'source-lines' || !isCaption || groups.length === 0 || !groups.every(isGroup)) {
+    return other('a <figure> that is not a source-lines block (class, <figcaption data-generated>, <div class="source-row"> of lines)', node);
   }
-  return { type: 'figure', lines: attribute(node, 'data-lines') ?? '', reason: attribute(node, 'data-reason') ?? '', code: code.value };
+  // Each printed line is one paragraph of its row's group.
+  const rows: string[] = [];
+  for (const group of groups as MdxJsxFlowElement[]) {
+    const lines: string[] = [];
+    for (const p of group.children) {
+      const shape = phrasingShape((p as Paragraph).children, (text) => ({ type: 'paragraph', text }), 'a source line');
+      if (shape.type === 'other') return shape;
+      lines.push((shape as { text: string }).text);
+    }
+    rows.push(lines.join('\n'));
+  }
+  return { type: 'figure', lines: attribute(node, 'data-lines') ?? '', reason: attribute(node, 'data-reason') ?? '', code: rows.join('\n\n') };
+}
+
+/** `<div class="table-scroll"><table><thead>…</thead><tbody>…</tbody></table></div>`: its rows of cell texts. */
+function foundTable(node: MdxJsxFlowElement): Shape {
+  const [table, ...more] = node.children;
+  const element = (n: unknown, name: string): n is MdxJsxFlowElement => (n as MdxJsxFlowElement)?.type === 'mdxJsxFlowElement' && (n as MdxJsxFlowElement).name === name;
+  if (!element(table, 'table') || more.length > 0 || table.children.length !== 2 || !element(table.children[0], 'thead') || !element(table.children[1], 'tbody')) {
+    return other('a table wrapper that does not hold one <table> of <thead> and <tbody>', node);
+  }
+  const rows: string[][] = [];
+  for (const part of table.children as MdxJsxFlowElement[]) {
+    for (const tr of part.children) {
+      if (!element(tr, 'tr')) return other('a table row that is not a <tr>', tr as Nodes);
+      const cells: string[] = [];
+      for (const cell of tr.children) {
+        if (!element(cell, 'th') && !element(cell, 'td')) return other('a table cell that is not <th> or <td>', cell as Nodes);
+        const [p, ...rest] = cell.children;
+        if (!p) {
+          cells.push('');
+          continue;
+        }
+        if (p.type !== 'paragraph' || rest.length > 0) return other('a table cell that is not one paragraph', cell);
+        const shape = phrasingShape(p.children, (text) => ({ type: 'paragraph', text }), 'a table cell');
+        if (shape.type === 'other') return shape;
+        cells.push((shape as { text: string }).text);
+      }
+      rows.push(cells);
+    }
+  }
+  return { type: 'table', rows };
 }
 
 /** Text of phrasing content that is only text, links (to text) and — in list items — bold labels. */

@@ -44,9 +44,24 @@ export type Block =
   | { kind: 'heading'; depth: number; marker: string; text: string; lines: [number, number] }
   | { kind: 'paragraph'; text: string; lines: [number, number] }
   | { kind: 'personnel'; members: Member[]; lines: [number, number] }
-  | { kind: 'table'; caption?: string; header: string[][]; rows: string[][]; lines: [number, number] }
-  /** Source lines kept verbatim because their structure could not be recovered with confidence. */
-  | { kind: 'raw'; reason: string; source: SourceLine[]; lines: [number, number] };
+  | {
+      kind: 'table';
+      caption?: string;
+      /** Header rows, in printed order (a two-row header has two). */
+      header: string[][];
+      /** Data rows; a merged cell is '' in the rows it spans below its first. */
+      rows: string[][];
+      /** Indexes into `rows` where the header was printed again (a page break), kept as header rows. */
+      headerAt?: number[];
+      /** The seed lines of each row of `rows` (when the reader knows them). */
+      rowLines?: [number, number][];
+      /** Why this reading is the only one (column widths, readings tried), for the review. */
+      evidence?: string;
+      lines: [number, number];
+    }
+  /** Source lines kept verbatim because their structure could not be recovered with confidence;
+   *  `groups` are those lines by printed row (the header, then each 序号), for the page. */
+  | { kind: 'raw'; reason: string; source: SourceLine[]; groups?: SourceLine[][]; lines: [number, number] };
 
 export type SectionKind = 'cover' | 'document' | 'attachment';
 

@@ -63,9 +63,10 @@ describe('corrections of blocks: the names on a list line, the columns of a kept
   const LIST_SEED = [
     ' 威县人民政府办公室', '关于成立某某工作领导小组的通知', '威政办字〔2023〕2 号 2023 年 2 月 1 日', '各乡、镇人民政府，县政府有关部门：',
     '为加强领导，决定成立某某工作领导小组。组成人员如下：', '组 长：张三 县长', '副组长：李四王五 副县长', '成 员：赵六 县财政局局长', '钱七 县教育局局长',
-    '附件：某某联系表', '附件', '某某联系表', '序号', '单位', '联系人', '1', '县财政局', '赵六', '2', '县教育局', '钱七',
+    '附件：某某分工表', '附件', '某某分工表', '序号', '单位', '分工', '1', '县财政局', '牵头', '2', '县教育局', '配合',
   ].join('\n\n');
-  // Seed lines (a blank line after each): 11 组长, 13 副组长 (two names printed without a space), 25–41 the table's cells.
+  // Seed lines (a blank line after each): 11 组长, 13 副组长 (two names printed without a space), 25–41 the table's cells
+  // (one a line, none wrapped: `县财政局` / `牵头` may be two cells or one, so the reader keeps them as lines).
   function ingestList(corrections?: string) {
     const dir = newSeedsDir();
     writeFileSync(join(dir, 'weixian-gazette-2023-02.txt'), LIST_SEED);
@@ -96,7 +97,7 @@ describe('corrections of blocks: the names on a list line, the columns of a kept
       { role: '成员', name: '钱七', title: '县教育局局长' },
     ]);
     const table = blocks(r).find((b) => b.kind === 'table');
-    expect(table).toEqual({ kind: 'table', header: [['序号', '单位', '联系人']], rows: [['1', '县财政局', '赵六'], ['2', '县教育局', '钱七']], lines: [25, 41] });
+    expect(table).toEqual({ kind: 'table', header: [['序号', '单位', '分工']], rows: [['1', '县财政局', '牵头'], ['2', '县教育局', '配合']], lines: [25, 41] });
     expect(r.files.get('review/weixian-gazette-2023-02.md')).toContain('第 25–41 行 table：每个单元格占一行');
   });
 
@@ -105,6 +106,20 @@ describe('corrections of blocks: the names on a list line, the columns of a kept
     expect(r.problems.map(formatProblem)).toEqual([
       'seeds/weixian-gazette-2023-02.corrections.yaml:2: expected the names correction of line 13 to apply, but line 13 does not print 王六 after 李四: “副组长：李四王五 副县长”',
       'seeds/weixian-gazette-2023-02.corrections.yaml:6: expected the table correction of lines 25–41 to apply, but lines 25–41 hold 9 cells, not a whole number of rows of 4',
+    ]);
+  });
+
+  it('a table correction may give the heads and widths; one that admits no single reading is a problem', () => {
+    // Widths that make `县财政局` / `牵头` two cells: the 单位 column 4 wide, 分工 2.
+    const ok = ingestList('corrections:\n  - kind: table\n    lines: [25, 41]\n    heads: [序号, 单位, 分工]\n    widths: [0, 4, 2]\n    why: 量得列宽\n');
+    expect(ok.problems).toEqual([]);
+    const table = blocks(ok).find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.rows).toEqual([['1', '县财政局', '牵头'], ['2', '县教育局', '配合']]);
+    expect(table && table.kind === 'table' && table.evidence).toMatch(/^3 列、2 行：.*表头按校正/);
+    // Heads alone do not decide it: the lines still read two ways.
+    const loose = ingestList('corrections:\n  - kind: table\n    lines: [25, 41]\n    heads: [序号, 单位, 分工]\n    why: 表头\n');
+    expect(loose.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^seeds\/weixian-gazette-2023-02\.corrections\.yaml:2: expected the table correction of lines 25–41 to apply, but with the heads 序号 \| 单位 \| 分工, more than one reading fits in 3 columns/),
     ]);
   });
 });

@@ -9,7 +9,7 @@ import { acceptName } from './mentions.ts';
 import type { Mention } from './mentions.ts';
 import type { OrgResolver } from './organizations.ts';
 
-const PERSON_COLUMN = /主管领导|联络人|联系人|负责人|责任人/;
+const PERSON_COLUMN = /主管领导|牵头领导|牵头.领导|联络人|联系人|负责人|责任人/;
 
 export function readTables(built: BuiltNotice, orgs: OrgResolver): Mention[] {
   const base = { notice: built.notice.id, date: built.notice.date };
@@ -18,16 +18,29 @@ export function readTables(built: BuiltNotice, orgs: OrgResolver): Mention[] {
     if (block.kind === 'table') {
       const header = block.header[0] ?? [];
       const unitCol = header.findIndex((h) => /单位/.test(h));
+      const repeats = new Set(block.headerAt ?? []);
       block.rows.forEach((row, r) => {
+        // A header printed again at a page break is not a row of people.
+        if (repeats.has(r)) return;
         const org = unitCol >= 0 ? orgs.listItem(row[unitCol]) : undefined;
         // Rows are printed one line each after the header; the row's seed line is its first cell's.
-        const line = lineOfCell(built.source, block.lines, row[unitCol >= 0 ? unitCol : 0], r);
+        const line = block.rowLines?.[r][0] ?? lineOfCell(built.source, block.lines, row[unitCol >= 0 ? unitCol : 0], r);
         header.forEach((h, c) => {
           if (!PERSON_COLUMN.test(h)) return;
-          const [first, ...rest] = (row[c] ?? '').trim().split(/\s+/);
+          const parts = (row[c] ?? '').trim().split(/\s+/);
+          // Several people, one a line in the cell (`张朝华 尹俊兵`): each is a mention.
+          if (parts.length > 1 && parts.every((p) => personNameOf(p) && acceptName(p))) {
+            for (const p of parts) {
+              const at = built.source.find((l) => l.line >= line && l.line <= (block.rowLines?.[r][1] ?? block.lines[1]) && l.text.replace(/\s+/g, '') === p)?.line ?? line;
+              out.push({ ...base, name: p, line: at, source: 'table', role: h.replace(/\s+/g, ''), org });
+            }
+            return;
+          }
+          const [first, ...rest] = parts;
           const name = personNameOf(first) ?? (rest.length && personNameOf(`${first} ${rest[0]}`) ? `${first}${rest.shift()}` : null);
           // The name's own seed line: the first line from the row's on that prints it.
-          const at = built.source.find((l) => l.line >= line && l.line <= block.lines[1] && l.text.replace(/\s+/g, '').includes(name ?? '\0'))?.line ?? line;
+          const last = block.rowLines?.[r][1] ?? block.lines[1];
+          const at = built.source.find((l) => l.line >= line && l.line <= last && l.text.replace(/\s+/g, '').includes(name ?? '\0'))?.line ?? line;
           if (name && acceptName(name)) out.push({ ...base, name, line: at, source: 'table', role: h.replace(/\s+/g, ''), title: rest.join(' ') || undefined, org });
         });
       });

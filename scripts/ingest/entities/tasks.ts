@@ -1,7 +1,8 @@
 // Tasks organizations lead (牵头) or share (责任): `（牵头单位：县水务局；责任单位：县发改局、…）`,
 // `牵头部门：县市场监管局`, `由县市场监管局牵头，县卫生健康局、县公安局等部门组成`,
 // `县住房和城乡建设局牵头统筹…`. The task is the nearest heading (or the paragraph's own
-// numbered opening), shortened; in a raw task table, the numbered task cell above the unit.
+// numbered opening), shortened; in a task table, the row's task cell (a merged one carried
+// down) for the units in its 牵头 / 责任 columns; in a raw one, the numbered cell above the unit.
 import type { Task } from '../../../schemas/entities.ts';
 import type { BuiltNotice } from '../built-notice.ts';
 import { lineOf } from './read-notice.ts';
@@ -44,6 +45,7 @@ export function readTasks(built: BuiltNotice, orgs: OrgResolver): OrgTask[] {
         const own = /^\d+[.．、]\s*(.+?)牵头/.exec(text);
         if (own && orgs.prefix(own[1])?.[1] === own[1].length) add(orgs.prefix(own[1])![0], shortTask(text.slice(text.indexOf('牵头') + 2)), block.lines[0], true);
       }
+      if (block.kind === 'table') out.push(...tableTasks(block, built, orgs));
       if (block.kind === 'raw') {
         // A line that is exactly a unit name (`县司法局`) in a task table: the unit shares the
         // task whose numbered cell (`18.推广应用行政执` + `法监督平台`) precedes it.
@@ -61,5 +63,33 @@ export function readTasks(built: BuiltNotice, orgs: OrgResolver): OrgTask[] {
       }
     }
   }
+  return out;
+}
+
+const TASK_COLUMNS = [/具体措施/, /工作任务|目标任务|重点任务/, /任务|措施|事项/];
+const UNIT_COLUMN = /(牵头|责任)(单位|部门)/;
+
+/** A rebuilt task table: each unit of a row's 牵头 / 责任 cells, with the row's task. */
+function tableTasks(block: Extract<BuiltNotice['sections'][number]['blocks'][number], { kind: 'table' }>, built: BuiltNotice, orgs: OrgResolver): OrgTask[] {
+  const head = block.header.at(-1) ?? [];
+  const taskCol = TASK_COLUMNS.map((re) => head.findIndex((h) => re.test(h))).find((c) => c >= 0) ?? -1;
+  const units = head.map((h, c) => ({ c, m: UNIT_COLUMN.exec(h) })).filter((u) => u.m);
+  if (taskCol < 0 || units.length === 0) return [];
+  const repeats = new Set(block.headerAt ?? []);
+  const out: OrgTask[] = [];
+  let task = '';
+  block.rows.forEach((row, r) => {
+    if (repeats.has(r)) return;
+    // A merged task cell is empty in the rows below its first: the task goes on.
+    if (row[taskCol]) task = shortTask(row[taskCol]);
+    // The unit's line: within its row when the reader knows the row's lines.
+    const range = block.rowLines?.[r] ?? block.lines;
+    for (const { c, m } of units) {
+      for (const item of (row[c] ?? '').replace(/各乡、镇/g, '各乡镇').split(/[、，,；;]/)) {
+        const org = orgs.resolve(item.trim());
+        if (org && task) out.push({ org, notice: built.notice.id, line: lineOf(built.source, range, item.trim().slice(0, 2)), task, lead: m![1] === '牵头' });
+      }
+    }
+  });
   return out;
 }

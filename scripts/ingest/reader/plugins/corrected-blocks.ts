@@ -7,6 +7,9 @@ import { correctionLines, correctionsFileOf, type Correction } from '../../../..
 import { blockToMdast } from '../../block-mdast.ts';
 import { normalizeTitle } from '../../parse-header.ts';
 import { reflow } from '../../recover-blocks.ts';
+import { tableFromReading } from '../../recover-tables.ts';
+import { readTable } from '../../table-reading.ts';
+import { tableRows } from '../../table-rows.ts';
 import type { Block, Member, SourceLine } from '../../types.ts';
 import { report } from '../report.ts';
 import { positionOf, type BlockNode, type IssueTree } from '../types.ts';
@@ -119,15 +122,33 @@ function correctNotAList(node: BlockNode, c: NotAList, lines: SourceLine[]): tru
 function correctTable(node: BlockNode, c: TableColumns, lines: SourceLine[]): true | string {
   const block = node.data.block;
   if (block.kind !== 'raw') return `lines ${c.lines[0]}–${c.lines[1]} are read as a ${block.kind}, not as a table kept as source lines`;
+  if (block.lines[0] !== c.lines[0] || block.lines[1] !== c.lines[1]) return `the table kept as source lines runs over lines ${block.lines[0]}–${block.lines[1]}: correct all of it (lines: [${block.lines[0]}, ${block.lines[1]}])`;
+  if (c.heads && c.columns !== undefined) return 'it gives both columns and heads: give one';
+  if (c.widths && (!c.heads || c.widths.length !== c.heads.length)) return `it gives ${c.widths.length} widths: give one per head (heads: [...])`;
+  if (c.heads) return correctHeads(node, c.heads, c.widths, block.source);
+  if (c.columns === undefined) return 'it gives neither columns nor heads';
   const cells = lines.filter((l) => l.line >= c.lines[0] && l.line <= c.lines[1]).map((l) => normalizeTitle(l.text));
-  if (cells.length % c.columns !== 0) return `lines ${c.lines[0]}–${c.lines[1]} hold ${cells.length} cells, not a whole number of rows of ${c.columns}`;
+  if (cells.length % c.columns! !== 0) return `lines ${c.lines[0]}–${c.lines[1]} hold ${cells.length} cells, not a whole number of rows of ${c.columns}`;
   const rows: string[][] = [];
-  for (let k = 0; k < cells.length; k += c.columns) rows.push(cells.slice(k, k + c.columns));
+  for (let k = 0; k < cells.length; k += c.columns!) rows.push(cells.slice(k, k + c.columns!));
   const table: Block = { kind: 'table', header: [rows[0]], rows: rows.slice(1), lines: c.lines };
   // The source lines outside the corrected range stay as they were, around the table.
   const before = block.source.filter((l) => l.line < c.lines[0]);
   const after = block.source.filter((l) => l.line > c.lines[1]);
   if (before.length > 0 || after.length > 0) return `the table kept as source lines runs over lines ${block.lines[0]}–${block.lines[1]}: correct all of it (lines: [${block.lines[0]}, ${block.lines[1]}])`;
   replace(node, table);
+  return true;
+}
+
+/** The heads (and column widths) given, over rows read from the widths of their lines (../../table-reading.ts). */
+function correctHeads(node: BlockNode, heads: string[], widths: number[] | undefined, source: SourceLine[]): true | string {
+  const rows = tableRows(source);
+  if (!rows) return 'its 序号 do not run 1, 2, 3 … at the starts of lines';
+  const read = readTable(rows, (parts) => normalizeTitle(parts.join(' ')), heads, widths);
+  if ('reason' in read) return `with the heads ${heads.join(' | ')}, ${read.reason}`;
+  const parsed = tableFromReading(read, 0);
+  if ('reason' in parsed) return parsed.reason;
+  const { header, rows: body, headerAt, rowLines, evidence } = parsed;
+  replace(node, { kind: 'table', header, rows: body, ...(headerAt ? { headerAt } : {}), rowLines, evidence: evidence!, lines: [source[0].line, source.at(-1)!.line] });
   return true;
 }

@@ -1,0 +1,375 @@
+// Reading a flattened table back into cells from the widths of its lines. Each column of a
+// printed table wraps its text at its own width, so every line of a cell but the last fills
+// the column (within a character: a line may not start with punctuation, and the thin spaces
+// around numbers vary), and no line of the column is wider. A row's lines come column by
+// column; a reading splits them into the table's cells, a merged cell (spanning rows) being
+// empty in the rows below its first. The reader tries every split of every row and every
+// column count, and keeps the table only when exactly one reading fits all rows at once —
+// otherwise the caller keeps the source lines.
+import { personNameOf } from './recover-personnel.ts';
+import { splitCells } from './table-cells.ts';
+import { displayWidth } from './text-width.ts';
+import type { RowLines } from './table-rows.ts';
+import type { SourceLine } from './types.ts';
+
+/** Slack for a line that fills its column but measures narrower: the thin spaces the PDF
+ *  put around numbers and the width of digits are known only to about half an em. */
+const FILL_SLACK = 0.5;
+/** Punctuation that may not open a line, and that may not close one: a typesetter moves the
+ *  character before it (or the mark itself) down, so the line above is one character short. */
+const NO_LINE_START = /^.[，。、；：！？）”’》,.;:!?)]|^[“‘（《(]/;
+/** More readings than this for one row: the row is too loose to read with confidence. */
+const MAX_ROW_READINGS = 20000;
+/** More search steps than this over the rows' readings: give up rather than guess. */
+const MAX_STEPS = 200000;
+/** A space inside a cell's line is the thin space the PDF set beside a number or a Latin
+ *  word; a space between two Chinese characters is the gap between two cells. */
+const ASCII_EDGE = /[\x21-\x7e]/;
+/** Heads of columns that hold people: each of their cells is a name (or names). */
+const PERSON_HEAD = /领导|负责人|责任人|联系人|联络人|姓名/;
+/** Full-width punctuation a typesetter may set half-width to fit a line. */
+const COMPRESSIBLE = /[，。、；：！？（）“”‘’《》]/g;
+
+/** A piece of a printed line: the line itself or a part of it between spaces. */
+interface Token {
+  text: string;
+  line: number;
+  /** First / last token of its printed line. */
+  opens: boolean;
+  closes: boolean;
+}
+
+/** A cell as read: its printed lines (each the text of the tokens on one line). */
+type Cell = string[];
+type RowReading = Cell[];
+
+/** What one row's reading asks of each column: the widths of its filled and last lines. */
+interface Widths {
+  least: number[];
+  most: number[];
+  /** Some cell of the column wraps in this reading: the column's width is measured. */
+  wraps: boolean[];
+}
+
+/** The table as read: header cells, rows of cells, the column widths that decided it. */
+export interface TableReading {
+  header: string[];
+  rows: { kind: 'header' | 'seq' | 'item'; cells: string[]; lines: [number, number] }[];
+  /** Each column's wrap width in ems (undefined when no cell of it wraps). */
+  widths: (number | undefined)[];
+  /** How many readings were tried and how many fit: the evidence for the review. */
+  evidence: string;
+}
+
+function tokens(lines: SourceLine[], split: (text: string) => string[] = (text) => text.trim().split(/ +/)): Token[] {
+  return lines.flatMap((l) => {
+    const parts = split(l.text);
+    return parts.map((text, k) => ({ text, line: l.line, opens: k === 0, closes: k === parts.length - 1 }));
+  });
+}
+
+/** Widths of the lines seen (a cell line is measured many times while splits are tried). */
+const measured = new Map<string, [narrowest: number, widest: number]>();
+
+function measure(text: string): [number, number] {
+  let m = measured.get(text);
+  if (!m) {
+    const full = displayWidth(text);
+    m = [full - (text.match(COMPRESSIBLE)?.length ?? 0) / 2, full];
+    if (measured.size > 100_000) measured.clear();
+    measured.set(text, m);
+  }
+  return m;
+}
+
+/** The narrowest a printed line can have been: its punctuation set half-width. */
+function narrowest(text: string): number {
+  return measure(text)[0];
+}
+
+/** The widest a printed line can have been: every character at its full width. */
+function widest(text: string): number {
+  return measure(text)[1];
+}
+
+/**
+ * Every split of a row's tokens into `columns` cells, in order; the cells after the 序号 may
+ * be empty (merged above) up to the first filled one, except where `filled` says they must not. Tokens of one printed line stay on one
+ * cell line; a cell goes on to the next printed line only from a line's last token.
+ */
+function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false): RowReading[] | undefined {
+  const out: RowReading[] = [];
+  let overflow = false;
+  const walk = (t: number, cells: RowReading): void => {
+    if (overflow) return;
+    if (t === toks.length) {
+      if (cells.length === columns && (header || closes(cells.at(-1)!))) {
+        out.push(cells);
+        if (out.length > MAX_ROW_READINGS) overflow = true;
+      }
+      return;
+    }
+    // Empty cells come only before the first filled one (after the 序号); once a cell is
+    // filled, each column still to fill needs a token of its own.
+    const leading = cells.every((cell, c) => cell.length === 0 || (c === 0 && filled(0)));
+    if (!leading && toks.length - t < columns - cells.length) return;
+    const tok = toks[t];
+    const current = cells.at(-1);
+    // Continue the current cell: on the same printed line, or wrapped to the next one.
+    if (current && current.length > 0) {
+      const lastTok = toks[t - 1];
+      // Heads sharing a line are separate heads; a head set over several lines stands alone
+      // on each of them (heads are short and broken by hand, so they need not fill a line).
+      if (header) {
+        if (lastTok.opens && lastTok.closes && tok.opens && tok.closes && lastTok.line !== tok.line) walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
+      } else if (lastTok.line === tok.line && (ASCII_EDGE.test(lastTok.text.at(-1)!) || ASCII_EDGE.test(tok.text[0]))) walk(t + 1, [...cells.slice(0, -1), [...current.slice(0, -1), `${current.at(-1)} ${tok.text}`]]);
+      else if (lastTok.closes && tok.opens && fills(current, tok.text)) {
+        // The line just ended was not the cell's last: it fills the column like the others.
+        walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
+      }
+    }
+    if (current && !header && !closes(current)) return;
+    // Start a new cell here, after any number of empty cells — only at the row's start: a
+    // merged cell spans rows in the columns that group them (序号, 工作任务), left of the
+    // columns each row fills.
+    for (let c = cells.length; c < columns; c++) {
+      if (c > cells.length && (filled(c - 1) || !leading)) break;
+      const empties = Array.from({ length: c - cells.length }, () => [] as Cell);
+      walk(t + 1, [...cells, ...empties, [tok.text]]);
+      if (overflow) return;
+    }
+  };
+  walk(0, []);
+  return overflow ? undefined : out;
+}
+
+/** The widest column a filled line (followed by `next` in its cell) can have filled. */
+function fillsUpTo(line: string, next: string): number {
+  return widest(line) + FILL_SLACK + (NO_LINE_START.test(next) ? 1 : 0);
+}
+
+/** A cell's filled lines (all but the last, `next` being the line after them) can all fill one column width. */
+function fills(cell: Cell, next: string): boolean {
+  const most = Math.min(...cell.map((line, k) => fillsUpTo(line, cell[k + 1] ?? next)));
+  return Math.max(...cell.map(narrowest)) <= most;
+}
+
+/**
+ * A finished cell: its text does not stop at a mark that joins it to more (，、: parts of one
+ * sentence or list), and its last line is no wider than its filled lines can be.
+ */
+function closes(cell: Cell): boolean {
+  if (/[，、,]$/.test(cell.at(-1) ?? '')) return false;
+  if (cell.length < 2) return true;
+  // No wider than the widest line that wrapped: had it been wider, that line would have held more.
+  const full = cell.slice(0, -1);
+  const last = narrowest(cell.at(-1)!);
+  return last <= Math.max(...full.map(widest)) && last <= Math.min(...full.map((line, k) => fillsUpTo(line, cell[k + 1])));
+}
+
+/**
+ * What a row's reading asks of each column's width W: at least every line's narrowest
+ * width (`least`); at most every filled line's widest width plus the slack (`most`).
+ */
+function widthsOf(reading: RowReading): Widths {
+  const w: Widths = { least: [], most: [], wraps: [] };
+  reading.forEach((cell, c) => {
+    const full = cell.slice(0, -1);
+    w.least[c] = cell.length ? Math.max(...cell.map(narrowest)) : 0;
+    w.most[c] = full.length ? Math.min(...full.map((line, k) => fillsUpTo(line, cell[k + 1]))) : Infinity;
+    w.wraps[c] = full.length > 0;
+  });
+  return w;
+}
+
+/** Do these rows' readings fit one set of column widths? Returns the widths, or undefined. */
+function fit(all: Widths[], columns: number): (number | undefined)[] | undefined {
+  const widths: (number | undefined)[] = [];
+  for (let c = 0; c < columns; c++) {
+    const least = Math.max(...all.map((w) => w.least[c]));
+    if (all.some((w) => w.most[c] < least)) return undefined;
+    widths.push(all.some((w) => w.wraps[c]) ? least : undefined);
+  }
+  return widths;
+}
+
+/** A row reading with what it asks of the column widths. */
+interface Option {
+  reading: RowReading;
+  w: Widths;
+}
+
+/**
+ * Drops readings that cannot fit with the other rows. Each column's width W must be at least
+ * every filled and last line of it and at most every filled line plus the slack; a row
+ * narrows W to what its remaining readings allow, and readings that allow no W in the narrowed
+ * range are dropped. Repeats until nothing changes. Sound: it removes only readings that no
+ * fitting whole-table reading can contain.
+ */
+function narrow(candidates: Option[][], columns: number, given?: number[]): Option[][] {
+  const lo = Array.from({ length: columns }, (_, c) => given?.[c] || 0);
+  const hi = Array.from({ length: columns }, (_, c) => given?.[c] || Infinity);
+  const least = (w: Widths, c: number) => w.least[c];
+  const most = (w: Widths, c: number) => w.most[c];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    candidates = candidates.map((options) => {
+      const kept = options.filter(({ w }) => lo.every((_, c) => Math.max(lo[c], least(w, c)) <= Math.min(hi[c], most(w, c))));
+      if (kept.length !== options.length) changed = true;
+      return kept;
+    });
+    for (let c = 0; c < columns; c++) {
+      for (const options of candidates) {
+        if (options.length === 0) return candidates;
+        const l = Math.min(...options.map(({ w }) => least(w, c)));
+        const h = Math.max(...options.map(({ w }) => most(w, c)));
+        if (l > lo[c]) [lo[c], changed] = [l, true];
+        if (h < hi[c]) [hi[c], changed] = [h, true];
+      }
+    }
+  }
+  return candidates;
+}
+
+/** A cell under a head that names people holds names (`张三`, `张三、李四`, one a line), nothing else. */
+function namesOnly(cell: Cell, join: (lines: string[]) => string): boolean {
+  const names = (text: string) => text.split(/[、，,]/).every((n) => personNameOf(n.trim()) !== null);
+  return cell.length === 0 || names(join(cell)) || cell.every(names);
+}
+
+/** How many different readings of the rows (whatever their heads) were found. */
+function distinctRows(found: { readings: RowReading[] }[]): number {
+  return new Set(found.map((f) => JSON.stringify(f.readings))).size;
+}
+
+/** Cells of a reading as text: a cell's lines joined (wrapped Chinese joins without a space). */
+function cellTexts(reading: RowReading, join: (lines: string[]) => string): string[] {
+  // Names stacked one a line (`张朝华` / `尹俊兵`) are several people: a space keeps them apart.
+  const stacked = (cell: Cell) => cell.length > 1 && cell.every((line) => personNameOf(line) !== null);
+  return reading.map((cell) => (stacked(cell) ? cell.map((line) => join([line])).join(' ') : cell.length ? join(cell) : ''));
+}
+
+/**
+ * Reads a table from its rows (./table-rows.ts): every column count, every split of every
+ * row; the table is read only when exactly one reading fits. An
+ * archivist may give the heads and the columns' printed widths in ems (0: not measured).
+ * Returns the reading, or why there is none (for the review and the page).
+ */
+export function readTable(rows: RowLines[], join: (lines: string[]) => string, heads?: string[], widths?: number[]): TableReading | { reason: string } {
+  const header = rows[0];
+  const data = rows.filter((r) => r.kind !== 'header');
+  const headerTokens = tokens(header.lines, splitCells);
+  const found: { columns: number; readings: RowReading[]; header: RowReading; widths: (number | undefined)[] }[] = [];
+  let tried = 0;
+  // Heads an archivist gave (a `table` correction) fix the column count and the header.
+  const first = heads ? heads.length : 2;
+  const last = heads ? heads.length : headerTokens.length;
+  const given = (h: RowReading) => !heads || h.every((cell, c) => join(cell) === heads[c]);
+  // Every column count is tried: a reading in more columns (a head printed over two lines
+  // read as two heads, a cell's last line read as a column of its own) may fit as well.
+  for (let columns = first; columns <= last && found.length <= 1; columns++) {
+    let overflow = false;
+    const perRow: RowReading[][] = [];
+    for (const row of data) {
+      // The 序号 is the first cell of a `seq` row; an `item` row's 序号 is merged above it.
+      const filled = (c: number) => c === 0 && row.kind === 'seq';
+      const readings = rowReadings(tokens(row.lines), columns, filled);
+      const usable = readings?.filter((r) => (row.kind === 'seq' ? r[0].length === 1 && r[0][0] === row.key : r[0].length === 0));
+      if (!usable) {
+        overflow = true;
+        break;
+      }
+      perRow.push(usable);
+      if (usable.length === 0) break;
+    }
+    if (overflow) return { reason: `a row's lines can be split into ${columns} cells in more than ${MAX_ROW_READINGS} ways` };
+    if (perRow.length < data.length || perRow.some((r) => r.length === 0)) continue;
+    tried += perRow.reduce((n, options) => n + options.length, 0);
+    // The header wraps in the same columns but may break early (a short head set on two
+    // lines): its lines only must not be wider than their column. The 序号 column is headed
+    // 序号 alone.
+    const candidates = (rowReadings(headerTokens, columns, () => true, true) ?? []).filter((h) => h[0].length === 1 && h[0][0] === headerTokens[0].text && given(h));
+    // Columns of people (by their heads) hold names only: read the rows once per set of them.
+    const peopleSets = new Map<string, number[]>();
+    for (const h of candidates) {
+      const people = h.map((cell, c) => (PERSON_HEAD.test(join(cell)) ? c : -1)).filter((c) => c >= 0);
+      peopleSets.set(people.join(','), people);
+    }
+    const budget = { steps: MAX_STEPS };
+    for (const [key, people] of peopleSets) {
+      const named = perRow.map((options) => options.filter((r) => people.every((c) => namesOnly(r[c], join))));
+      const kept = narrow(named.map((options) => options.map((reading) => ({ reading, w: widthsOf(reading) }))), columns, widths);
+      if (kept.some((options) => options.length === 0)) continue;
+      const heads = candidates.filter((h) => h.map((cell, c) => (PERSON_HEAD.test(join(cell)) ? c : -1)).filter((c) => c >= 0).join(',') === key);
+      for (const choice of solutions(kept, columns, budget, widths)) {
+        const w = fit(choice.map((o) => o.w), columns);
+        if (!w) continue;
+        const fitting = heads.filter((h) => h.every((cell, c) => w[c] === undefined || cell.every((line) => narrowest(line) <= w[c]!)));
+        for (const h of fitting) found.push({ columns, readings: choice.map((o) => o.reading), header: h, widths: w });
+        if (distinctRows(found) > 1) break;
+      }
+      if (distinctRows(found) > 1 || budget.steps <= 0) break;
+    }
+    if (budget.steps <= 0) return { reason: `the rows can be split into ${columns} columns in too many ways to tell which one is right` };
+  }
+  if (found.length === 0) return { reason: `no split of the rows into columns fits one width per column (${tried} row readings tried)` };
+  if (found.length > 1) {
+    const [a, b] = found;
+    const sameRows = distinctRows(found) === 1 && found.every((f) => f.columns === a.columns);
+    if (sameRows) {
+      const show = (h: RowReading) => h.map((cell) => cell.join('/')).join(' | ');
+      return { reason: `the rows read one way in ${a.columns} columns, but the heads over them can be grouped more than one way (${show(a.header)}; ${show(b.header)}): give the heads in a table correction` };
+    }
+    if (a.columns !== b.columns) return { reason: `readings in ${a.columns} and in ${b.columns} columns both fit (a head over two lines may be one head or two): give the heads in a table correction` };
+    return { reason: `more than one reading fits in ${a.columns} columns: which column a line belongs to is not certain` };
+  }
+  const [only] = found;
+  const rowsOut: TableReading['rows'] = [];
+  let d = 0;
+  for (const row of rows) {
+    const range: [number, number] = [row.lines[0].line, row.lines.at(-1)!.line];
+    if (row.kind === 'header') rowsOut.push({ kind: 'header', cells: cellTexts(only.header, join), lines: range });
+    else rowsOut.push({ kind: row.kind, cells: cellTexts(only.readings[d++], join), lines: range });
+  }
+  const widthText = only.widths.map((w) => (w === undefined ? '–' : String(w))).join('/');
+  return {
+    header: cellTexts(only.header, join),
+    rows: rowsOut,
+    widths: only.widths,
+    evidence: `${only.columns} 列、${data.length} 行：各列折行宽度（字）${widthText}；${heads ? '表头按校正，' : ''}只有一种切分合乎所有行（共试 ${tried} 种行切分）`,
+  };
+}
+
+/**
+ * The combinations of one reading per row that share one width interval per column, found
+ * by backtracking: each choice narrows the intervals, and rows left with no reading that fits
+ * them cut the branch. Stops when the step budget runs out.
+ */
+function* solutions(rows: Option[][], columns: number, budget: { steps: number }, given?: number[]): Generator<Option[]> {
+  const least = (w: Widths, c: number) => w.least[c];
+  const most = (w: Widths, c: number) => w.most[c];
+  const order = rows.map((_, r) => r).sort((x, y) => rows[x].length - rows[y].length);
+  const chosen: Option[] = new Array(rows.length);
+  function* go(k: number, lo: number[], hi: number[]): Generator<Option[]> {
+    if (--budget.steps <= 0) return;
+    if (k === order.length) {
+      yield [...chosen];
+      return;
+    }
+    const r = order[k];
+    for (const o of rows[r]) {
+      const nlo = lo.map((l, c) => Math.max(l, least(o.w, c)));
+      const nhi = hi.map((h, c) => Math.min(h, most(o.w, c)));
+      if (nlo.some((l, c) => l > nhi[c])) continue;
+      // Forward check: every row still to choose keeps a reading within the new intervals.
+      const open = order.slice(k + 1).every((q) => rows[q].some(({ w }) => nlo.every((l, c) => Math.max(l, least(w, c)) <= Math.min(nhi[c], most(w, c)))));
+      if (!open) continue;
+      chosen[r] = o;
+      yield* go(k + 1, nlo, nhi);
+      if (budget.steps <= 0) return;
+    }
+  }
+  yield* go(0, Array.from({ length: columns }, (_, c) => given?.[c] || 0), Array.from({ length: columns }, (_, c) => given?.[c] || Infinity));
+}
+

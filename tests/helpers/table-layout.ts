@@ -1,0 +1,41 @@
+// Lays a table out as the PDF's text extraction gives it (seeds/weixian-gazette-2022-02.txt,
+// 16号 附件2): the header's heads on one line, then row by row and, within a row, column by
+// column, each cell wrapped at its column's width (in ems: CJK 1, ASCII 0.5) with no line
+// starting with closing punctuation (the typesetter keeps it on the line before); the 序号
+// alone on its line; a merged cell ('' in the rows it spans) printed only in its first row;
+// a blank line after every line. Deterministic.
+import { displayWidth } from '../../scripts/ingest/text-width.ts';
+import type { SourceLine } from '../../scripts/ingest/types.ts';
+
+export interface TableSpec {
+  /** The heads, as printed on the header line. */
+  heads: string[];
+  /** Each column's width in ems. */
+  widths: number[];
+  /** Rows of cells; '' for a cell merged with the one above it. */
+  rows: string[][];
+}
+
+const NO_START = /^[，。、；：！？）”’》]/;
+
+/** A cell's text wrapped at `width` ems. */
+export function wrapCell(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const c of text) {
+    if (line && displayWidth(line + c) > width && !NO_START.test(c)) {
+      lines.push(line);
+      line = '';
+    }
+    line += c;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The table's lines as the extraction prints them, numbered from `firstLine` (a blank after each). */
+export function flattenTable(spec: TableSpec, firstLine = 1): SourceLine[] {
+  const texts: string[] = [spec.heads.join(' ')];
+  for (const row of spec.rows) row.forEach((cell, c) => cell && texts.push(...(c === 0 ? [cell] : wrapCell(cell, spec.widths[c]))));
+  return texts.map((text, k) => ({ line: firstLine + 2 * k, text, pageStart: false }));
+}
