@@ -36,7 +36,11 @@ const ESM_AT_LINE_START = [
 
 
 function sectionNode(section: Section, text: Phrasing): MdxJsxFlowElement {
-  const title: Heading[] = section.title ? [{ type: 'heading', depth: 2, children: [{ type: 'text', value: section.title }] }] : [];
+  const heading = (value: string): Heading => ({ type: 'heading', depth: 2, children: [{ type: 'text', value }] });
+  // A 附件 whose title is printed elsewhere (below its table) still gets its heading above its
+  // content and in 目录, from the 附件 list — the site speaking, so data-generated keeps it out
+  // of the no-loss comparison and the search text; the printed lines stay where they are.
+  const title = section.title ? [heading(section.title)] : section.listedTitle ? [jsx('div', { className: 'notice-listed-title', 'data-generated': 'true' }, [heading(section.listedTitle)])] : [];
   return jsx('section', { id: section.id, className: `notice-section notice-${section.kind}` }, [...title, ...section.blocks.map((b) => blockToMdast(b, text))]);
 }
 

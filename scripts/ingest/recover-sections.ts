@@ -9,6 +9,12 @@ export interface SectionSpan {
   id: string;
   /** Title as printed, from its title lines (marker and title for a 附件). */
   title?: string;
+  /**
+   * A 附件 printed without its title above it (the PDF's reading order put 附件：+ title below a
+   * table, or the list names it and its content follows at once): its label and title from the
+   * 附件 list, `附件：标题` or `附件 2：标题`, for a heading the site marks as its own (not printed there).
+   */
+  listedTitle?: string;
   /** Lines that carry the title, then the body lines: [titleStart, bodyStart) and [bodyStart, end). */
   titleStart: number;
   bodyStart: number;
@@ -65,10 +71,12 @@ export function recoverSections(lines: SourceLine[], start: number, end: number,
       previous.end = sectionEnd;
       return;
     }
+    const title = printed.length > 0 ? `${printed[0]} ${printed.slice(1).join('')}`.trim() : undefined;
     sections.push({
       kind: 'attachment',
       id: `attachment-${k + 1}`,
-      title: printed.length > 0 ? `${printed[0]} ${printed.slice(1).join('')}`.trim() : undefined,
+      title,
+      ...(title === undefined && expected ? { listedTitle: `附件${attachments.length > 1 ? ` ${k + 1}` : ''}：${expected}` } : {}),
       titleStart: at,
       bodyStart: titleEnd,
       end: sectionEnd,

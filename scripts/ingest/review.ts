@@ -50,6 +50,8 @@ export function unsure(n: BuiltNotice, config: GazetteConfig): string[] {
   const declared = new Set(config.issuers.flatMap((i) => i.docPrefixes));
   if (prefix && !declared.has(prefix)) notes.push(`${range(reading.headerLines)}：机关代字“${prefix}”不在 gazette.yaml 中`);
   for (const s of n.sections) {
+    // Not printed above its content: the page shows a heading from the 附件 list, marked as the site's.
+    if (s.listedTitle) notes.push(`${range(s.blocks[0]?.lines ?? null)}：附件上方未印标题，页面据附件列表补出“${s.listedTitle}”（标注为本站所加）`);
     for (const b of s.blocks) {
       if (b.kind === 'raw') notes.push(`${range(b.lines)}：表格按原文照录（${b.reason}）`);
       // A paragraph that opens with a role label (`副组长：李四王五 副县长`) is a list line the
@@ -62,7 +64,7 @@ export function unsure(n: BuiltNotice, config: GazetteConfig): string[] {
 }
 
 function structure(n: BuiltNotice): string {
-  const parts = n.sections.map((s) => (s.kind === 'cover' ? '正文' : s.kind === 'document' ? `印发的文件《${s.title ?? ''}》` : (s.title ?? '附件')));
+  const parts = n.sections.map((s) => (s.kind === 'cover' ? '正文' : s.kind === 'document' ? `印发的文件《${s.title ?? ''}》` : (s.title ?? s.listedTitle ?? '附件')));
   return parts.join(' ＋ ');
 }
 

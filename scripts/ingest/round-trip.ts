@@ -81,6 +81,8 @@ export function checkRoundTrip(mdx: string, built: RoundTripNotice): Problem[] {
 type Shape =
   | { type: 'section'; id: string; className: string; children: Shape[]; line?: number }
   | { type: 'heading'; depth: number; text: string; line?: number }
+  /** A 附件's heading from the 附件 list, the site's own (data-generated): not printed text. */
+  | { type: 'listed-title'; text: string; line?: number }
   | { type: 'paragraph'; text: string; line?: number }
   | { type: 'list'; items: string[]; line?: number }
   | { type: 'table'; rows: string[][]; line?: number }
@@ -90,7 +92,11 @@ type Shape =
 
 function expectedSection(section: Section): Shape {
   const firstLine = section.blocks[0]?.lines[0];
-  const title: Shape[] = section.title ? [{ type: 'heading', depth: 2, text: section.title, line: firstLine }] : [];
+  const title: Shape[] = section.title
+    ? [{ type: 'heading', depth: 2, text: section.title, line: firstLine }]
+    : section.listedTitle
+      ? [{ type: 'listed-title', text: section.listedTitle, line: firstLine }]
+      : [];
   return { type: 'section', id: section.id, className: `notice-section notice-${section.kind}`, children: [...title, ...section.blocks.map(expectedBlock)], line: firstLine };
 }
 
@@ -119,6 +125,10 @@ function foundShape(node: RootContent): Shape {
         return { type: 'section', id: attribute(node, 'id') ?? '', className: attribute(node, 'className') ?? '', children: node.children.map((c) => foundShape(c as RootContent)) };
       }
       if (node.name === 'figure' && !hasExpressionAttributes(node)) return foundFigure(node);
+      if (node.name === 'div' && attribute(node, 'className') === 'notice-listed-title' && attribute(node, 'data-generated') === 'true' && !hasExpressionAttributes(node)) {
+        const [only, ...more] = node.children;
+        if (only?.type === 'heading' && only.depth === 2 && more.length === 0) return phrasingShape(only.children, (text) => ({ type: 'listed-title', text }), 'a 附件 heading from the list');
+      }
       if (node.name === 'div' && attribute(node, 'className') === 'table-scroll' && !hasExpressionAttributes(node)) return foundTable(node);
       return other(`a <${node.name ?? ''}> element`, node);
     case 'heading':
@@ -298,6 +308,8 @@ function compareShape(e: Shape, f: Shape): Difference | undefined {
       if (e.depth !== g.depth) return mismatch;
       return text('the heading', e.text, g.text);
     }
+    case 'listed-title':
+      return text('the 附件 heading from the list', e.text, (f as typeof e).text);
     case 'paragraph':
       return text('the paragraph', e.text, (f as typeof e).text);
     case 'list': {
@@ -360,6 +372,8 @@ function describe(s: Shape): string {
       return `<section id="${s.id}"${s.className ? ` className="${s.className}"` : ''}>`;
     case 'heading':
       return `a heading (depth ${s.depth}) “${short(s.text)}”`;
+    case 'listed-title':
+      return `a 附件 heading from the list “${short(s.text)}”`;
     case 'paragraph':
       return `a paragraph “${short(s.text)}”`;
     case 'list':

@@ -72,5 +72,7 @@ export interface Section {
   id: string;
   /** Heading text as printed (document title, `附件 1：…`); absent for the covering text. */
   title?: string;
+  /** A 附件's label and title from the 附件 list when none is printed above it (SectionSpan.listedTitle). */
+  listedTitle?: string;
   blocks: Block[];
 }

@@ -29,7 +29,7 @@ export type BlockNode = (Heading | Paragraph | List | Table | MdxJsxFlowElement)
 export interface SectionNode extends Parent {
   type: 'section';
   children: BlockNode[];
-  data: { kind: SectionKind; id: string; title?: string; span: SectionSpan };
+  data: { kind: SectionKind; id: string; title?: string; listedTitle?: string; span: SectionSpan };
 }
 
 export interface NoticeNode extends Parent {
@@ -74,7 +74,7 @@ export function builtNotice(tree: IssueTree, node: NoticeNode): BuiltNotice | un
   if (!notice || !reading) return undefined;
   return {
     notice,
-    sections: node.children.map((s) => ({ kind: s.data.kind, id: s.data.id, title: s.data.title, blocks: s.children.map((b) => b.data.block) })),
+    sections: node.children.map((s) => ({ kind: s.data.kind, id: s.data.id, title: s.data.title, ...(s.data.listedTitle ? { listedTitle: s.data.listedTitle } : {}), blocks: s.children.map((b) => b.data.block) })),
     source: tree.data.lines.slice(span.start, span.end),
     reading,
   };

@@ -15,7 +15,7 @@ export function sections() {
       notice.children = found.sections.map((span) => ({
         type: 'section',
         children: [],
-        data: { kind: span.kind, id: span.id, title: span.title ? sectionTitle(span.title) : undefined, span },
+        data: { kind: span.kind, id: span.id, title: span.title ? sectionTitle(span.title) : undefined, ...(span.listedTitle ? { listedTitle: sectionTitle(span.listedTitle) } : {}), span },
       }));
     }
   };
