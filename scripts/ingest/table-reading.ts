@@ -20,6 +20,21 @@ const FILL_SLACK = 0.5;
 const NO_LINE_START = /^.[，。、；：！？）”’》,.;:!?)]|^[“‘（《(]/;
 /** More readings than this for one row: the row is too loose to read with confidence. */
 const MAX_ROW_READINGS = 20000;
+/** Steps of the search for one row's splits (see rowReadings). */
+const MAX_WALK_STEPS = 250_000;
+/**
+ * …and of all the rows of one table, at every column count. The first seed's largest tables take
+ * about 80,000 steps a row and 550,000 a table; a table past either budget is shown as its source lines
+ * (with the reason), and an archivist can give its heads and widths in a `table` correction.
+ */
+const MAX_TABLE_STEPS = 1_500_000;
+
+/** Work budgets of the reader: steps for one row's splits, and for the whole table. */
+export interface StepLimits {
+  row: number;
+  table: number;
+}
+const STEP_LIMITS: StepLimits = { row: MAX_WALK_STEPS, table: MAX_TABLE_STEPS };
 /** More search steps than this over the rows' readings: give up rather than guess. */
 const MAX_STEPS = 200000;
 /** A space inside a cell's line is the thin space the PDF set beside a number or a Latin
@@ -97,11 +112,18 @@ function widest(text: string): number {
  * be empty (merged above) up to the first filled one, except where `filled` says they must not. Tokens of one printed line stay on one
  * cell line; a cell goes on to the next printed line only from a line's last token.
  */
-function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false): RowReading[] | undefined {
+function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }): RowReading[] | undefined {
   const out: RowReading[] = [];
   let overflow = false;
+  let steps = 0;
   const walk = (t: number, cells: RowReading): void => {
     if (overflow) return;
+    // Bounded work: a row with many short tokens has exponentially many splits, nearly all
+    // pruned late; past the budget the row counts as having too many readings to check.
+    if (++steps > table.limits.row || ++table.steps > table.limits.table) {
+      overflow = true;
+      return;
+    }
     if (t === toks.length) {
       if (cells.length === columns && (header || closes(cells.at(-1)!))) {
         out.push(cells);
@@ -256,12 +278,13 @@ function cellTexts(reading: RowReading, join: (lines: string[]) => string): stri
  * archivist may give the heads and the columns' printed widths in ems (0: not measured).
  * Returns the reading, or why there is none (for the review and the page).
  */
-export function readTable(rows: RowLines[], join: (lines: string[]) => string, heads?: string[], widths?: number[]): TableReading | { reason: string } {
+export function readTable(rows: RowLines[], join: (lines: string[]) => string, heads?: string[], widths?: number[], limits: StepLimits = STEP_LIMITS): TableReading | { reason: string } {
   const header = rows[0];
   const data = rows.filter((r) => r.kind !== 'header');
   const headerTokens = tokens(header.lines, splitCells);
   const found: { columns: number; readings: RowReading[]; header: RowReading; widths: (number | undefined)[] }[] = [];
   let tried = 0;
+  const work = { steps: 0, limits };
   // Heads an archivist gave (a `table` correction) fix the column count and the header.
   const first = heads ? heads.length : 2;
   const last = heads ? heads.length : headerTokens.length;
@@ -274,7 +297,7 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     for (const row of data) {
       // The 序号 is the first cell of a `seq` row; an `item` row's 序号 is merged above it.
       const filled = (c: number) => c === 0 && row.kind === 'seq';
-      const readings = rowReadings(tokens(row.lines), columns, filled);
+      const readings = rowReadings(tokens(row.lines), columns, filled, false, work);
       const usable = readings?.filter((r) => (row.kind === 'seq' ? r[0].length === 1 && r[0][0] === row.key : r[0].length === 0));
       if (!usable) {
         overflow = true;
@@ -283,7 +306,7 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
       perRow.push(usable);
       if (usable.length === 0) break;
     }
-    if (overflow) return { reason: `a row's lines can be split into ${columns} cells in more than ${MAX_ROW_READINGS} ways` };
+    if (overflow) return { reason: `a row's lines can be split into ${columns} cells in too many ways to check (over ${MAX_ROW_READINGS} readings, or ${limits.row} steps for a row, ${limits.table} for the table)` };
     if (perRow.length < data.length || perRow.some((r) => r.length === 0)) continue;
     tried += perRow.reduce((n, options) => n + options.length, 0);
     // The header wraps in the same columns but may break early (a short head set on two

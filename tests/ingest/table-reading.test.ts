@@ -143,3 +143,21 @@ describe('the seed', () => {
     expect(measures.groups!.map((g) => g[0].text.split(' ')[0])).toEqual(['序号', '1', '2', '3', '4', '5', '8', '9']);
   });
 });
+
+describe('a table whose rows split too many ways', () => {
+  // Rows of many short pieces (a very wide or damaged table) split into cells in exponentially
+  // many ways; the reader stops at its work budget and keeps the source lines, saying why,
+  // instead of running for minutes. Shown on the seed's 21号 table (about 550,000 steps) read
+  // with a budget it exceeds.
+  const lines = seedLines();
+  const region = (first: number, last: number) => lines.filter((l) => l.line >= first && l.line <= last);
+  const join = (parts: string[]) => normalizeTitle(parts.join(' '));
+
+  it('past its budget, a table is kept as source lines with the reason', () => {
+    const heads = ['序号', '目标任务', '具体标准', '牵头县领导', '牵头部门', '责任部门', '完成时限', '奖惩措施'];
+    const rows = tableRows(region(2850, 3985))!;
+    expect(readTable(rows, join, heads, [0, 4, 22, 3, 2, 3.5, 6, 8.5], { row: 250_000, table: 10_000 })).toEqual({
+      reason: expect.stringMatching(/^a row's lines can be split into \d+ cells in too many ways to check \(over 20000 readings, or 250000 steps for a row, 10000 for the table\)$/),
+    });
+  });
+});
