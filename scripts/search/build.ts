@@ -41,8 +41,13 @@ export const SLICE = 256;
 export const SHARDS = { entities: 32, exact: 64 };
 /** Target size of a unit-index shard, in characters; the shard count follows from it. */
 export const UNIT_SHARD_CHARS = 8192;
-/** Word-location budget per Pagefind index chunk (Pagefind's default is 20000). */
-export const CHUNK_LOCATIONS = 2000;
+/**
+ * Word-location budget per Pagefind index chunk (Pagefind's default is 20000). Pagefind's
+ * metadata, which a first visit downloads whole, lists every chunk: smaller chunks mean fewer
+ * bytes per query but a larger metadata file — at 100 issues 67 KB with 2000, 30 KB with 8000,
+ * for about 2 KB more per query. On a slow phone the first visit is what counts (issue 11).
+ */
+export const CHUNK_LOCATIONS = 8000;
 
 /** A record of dist/api/notices.json, as the site writes it. */
 export type NoticeApi = NoticeRecord;

@@ -471,7 +471,12 @@ async function fill(s, r, i, m) {
 /** Start fetching what fill() will read for notice i (its metadata and excerpt slices), without waiting. */
 function warm(s, i, m) {
   cached(s, `meta/${i}.json`).catch(() => {});
-  if (m.location >= 0) printedOf(s, i, s.sliceCounts[i], Math.max(0, m.location - EXCERPT_BEFORE), m.location + m.length + EXCERPT_AFTER).catch(() => {});
+  if (m.location < 0) return;
+  // Only the requests: the excerpt itself is cut when the result is shown, not while the search
+  // that comes first is still being answered.
+  const size = s.core.slice;
+  const to = m.location + m.length + EXCERPT_AFTER;
+  for (let k = Math.floor(Math.max(0, m.location - EXCERPT_BEFORE) / size); k * size < to && k < s.sliceCounts[i]; k++) cached(s, `text/${i}/${k}.json`).catch(() => {});
 }
 
 /** Why a name is suggested, in the order suggestions are listed. */
