@@ -7,7 +7,7 @@
 // Peak memory needs GNU time (/usr/bin/time; Debian: `apt-get install time`); without it the
 // column says so.
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { matchPersonnel } from '../scripts/ingest/recover-personnel.ts';
@@ -86,7 +86,9 @@ const total = (steps: Record<string, Step>) => Object.values(steps).reduce((s, x
 const peak = (steps: Record<string, Step>) => Math.max(...Object.values(steps).map((x) => x.peakMiB ?? 0));
 const f1 = (x: number) => x.toFixed(1);
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+// The load when the run starts: other work on the same cores slows every step, so a reader of the
+// table should know whether the machine was quiet.
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the start`;
 const MiB = 2 ** 20;
 const mib = (bytes: number) => f1(bytes / MiB);
 const memory = (x: number) => (TIME ? f1(x) : '–');
@@ -109,7 +111,7 @@ function folderTable(m: Measured): string[] {
   const cell = (s: FolderSize | undefined) => (s ? `${mib(s.bytes)} | ${s.files.toLocaleString('en')}` : '– | –');
   const [o, b] = [totalSize(m.ours), totalSize(m.bare)];
   return [
-    `**${m.n} issues** (${m.notices.toLocaleString('en')} notices): dist/ ${mib(o.bytes)} MiB in ${o.files.toLocaleString('en')} files, ${mib(o.disk)} MiB on disk (4 KiB blocks); bare ${mib(b.bytes)} MiB in ${b.files.toLocaleString('en')} files, ${mib(b.disk)} MiB on disk — **${(o.bytes / b.bytes).toFixed(2)}×** the bytes, ${(o.disk / b.disk).toFixed(2)}× on disk.`,
+    `**${m.n} issue${m.n === 1 ? '' : 's'}** (${m.notices.toLocaleString('en')} notices): dist/ ${mib(o.bytes)} MiB in ${o.files.toLocaleString('en')} files, ${mib(o.disk)} MiB on disk (4 KiB blocks); bare ${mib(b.bytes)} MiB in ${b.files.toLocaleString('en')} files, ${mib(b.disk)} MiB on disk — **${(o.bytes / b.bytes).toFixed(2)}×** the bytes, ${(o.disk / b.disk).toFixed(2)}× on disk.`,
     '',
     '| folder | ours MiB | files | on disk MiB | bare MiB | bare files |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -148,11 +150,17 @@ for (const n of sizes) {
   console.log(rows[rows.length - 1]);
 }
 
-// Hosting, from the largest run (the fixed part — assets, pages listing everything — weighs least there).
-const largest = measured.reduce((a, b) => (b.n > a.n ? b : a));
-const per100 = (x: number) => (x * 100) / largest.n;
+// Hosting per 100 issues: what each further 100 issues add, between the two largest runs (the
+// fixed part — assets, the people's pages, the indexes — is not counted again), beside the size of
+// the largest run. A single run of fewer than 20 issues says nothing about growth.
+const bySize = [...measured].sort((a, b) => a.n - b.n);
+const [prev, largest] = [bySize.at(-2), bySize.at(-1)!];
+const grow = (f: (m: Measured) => number) => (prev ? ((f(largest) - f(prev)) * 100) / (largest.n - prev.n) : (f(largest) * 100) / largest.n);
 const big = totalSize(largest.ours);
-const hosting = `What a county needs to host the site, from the ${largest.n}-issue run: per 100 issues about **${f1(per100(big.bytes) / MiB)} MiB** of files (${f1(per100(big.disk) / MiB)} MiB on a disk of 4 KiB blocks, ${Math.round(per100(big.files)).toLocaleString('en')} files) and **${f1(per100(largest.seconds))} s** of build on this machine (a full build; a rebuild after one new issue is in the last column). Any static host serves it; nothing runs on the server.`;
+const hosting =
+  prev || largest.n >= 20
+    ? `What a county needs to host the site: ${largest.n} issues take ${mib(big.bytes)} MiB in ${big.files.toLocaleString('en')} files (${mib(big.disk)} MiB on a disk of 4 KiB blocks) and ${f1(largest.seconds)} s to build; each further 100 issues add about **${mib(grow((m) => totalSize(m.ours).bytes))} MiB** (${mib(grow((m) => totalSize(m.ours).disk))} MiB on disk, ${Math.round(grow((m) => totalSize(m.ours).files)).toLocaleString('en')} files) and **${f1(grow((m) => m.seconds))} s** of full build on this machine${prev ? ` (from the ${prev.n}- and ${largest.n}-issue runs)` : ''}. Any static host serves it; nothing runs on the server.`
+    : 'What hosting takes per 100 issues needs a run of 20 issues or more.';
 
 const table = [
   `Machine: ${machine}. Times in seconds (wall clock). Ours is \`npm run build\` (scripts/build.ts): ingest, then astro build with the search index built beside it on the second core (so "astro build" and "search index" overlap; the total is the wall clock of the whole command), then the checks. The bare stack runs astro build, then Pagefind. Memory = peak RSS of the largest process (GNU time); sizes are the bytes of the output folder's files.`,
