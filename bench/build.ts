@@ -1,22 +1,30 @@
-// `npm run bench [-- N …]`: the whole build at N synthetic issues (default 1, 20, 100), step by
-// step, against the bare stack on the same text (plain Astro + MDX paragraphs + Pagefind), plus
-// a rebuild after changing one seed. Prints a table and writes bench/results.md. A benchmark,
-// not a test: it asserts nothing, it measures.
+// `npm run bench [-- N …] [--with-1000]`: the whole build at N synthetic issues (default 1, 20,
+// 100 and 300; --with-1000 adds 1,000, which takes the better part of an hour), step by step,
+// against the bare stack on the same text (plain Astro + MDX paragraphs + Pagefind), plus a
+// rebuild after changing one seed; peak memory; dist/ by folder against the bare stack's; and
+// what a county needs to host the site per 100 issues. Prints the tables and writes
+// bench/results.md. A benchmark, not a test: it asserts nothing, it measures.
+// Peak memory needs GNU time (/usr/bin/time; Debian: `apt-get install time`); without it the
+// column says so.
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { matchPersonnel } from '../scripts/ingest/recover-personnel.ts';
 import { matchTable } from '../scripts/ingest/recover-tables.ts';
 import { ingest } from '../scripts/ingest/run.ts';
 import { writeBareContent } from './bare-content.ts';
+import { bareFolder, distSizes, totalSize, type FolderSize } from './dist-size.ts';
 import { generateCorpus } from './synth.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const asked = args.map(Number).filter((n) => n > 0);
+const sizes = asked.length > 0 ? asked : [1, 20, 100, 300, ...(args.includes('--with-1000') ? [1000] : [])];
+if (!TIME) console.warn('bench: /usr/bin/time (GNU time) is missing, so peak memory is not measured (Debian: apt-get install time)');
 const work = resolve(process.env.BENCH_DIR ?? '/tmp/weixian-bench');
 
 interface Step {
@@ -35,15 +43,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Step {
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   const peak = /BENCH (\d+)\s*$/.exec(r.stderr)?.[1];
   return { seconds, peakMiB: peak ? Number(peak) / 1024 : undefined, output: r.stdout };
-}
-
-function duBytes(dir: string): number {
-  let total = 0;
-  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const s = statSync(join(dir, f));
-    if (s.isFile()) total += s.size;
-  }
-  return total;
 }
 
 /** Our pipeline, exactly as `npm run build` (scripts/build.ts), into dir/{content,dist}. */
@@ -87,40 +86,99 @@ const total = (steps: Record<string, Step>) => Object.values(steps).reduce((s, x
 const peak = (steps: Record<string, Step>) => Math.max(...Object.values(steps).map((x) => x.peakMiB ?? 0));
 const f1 = (x: number) => x.toFixed(1);
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+// The load when the run starts: other work on the same cores slows every step, so a reader of the
+// table should know whether the machine was quiet.
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the start`;
+const MiB = 2 ** 20;
+const mib = (bytes: number) => f1(bytes / MiB);
+const memory = (x: number) => (TIME ? f1(x) : '–');
+/** Our rows in the order a reader looks for them: the gazette's pages, then what serves them. */
+const FOLDERS = ['notices', 'seeds', 'search', 'people', 'organizations', 'groups', 'references', 'api', 'browse', 'issues', '(root files)'];
+const ourFolder = (entry: string, isDir: boolean) => (isDir && entry !== '_astro' ? entry : '(root files)');
+
+interface Measured {
+  n: number;
+  notices: number;
+  seconds: number;
+  ours: Map<string, FolderSize>;
+  bare: Map<string, FolderSize>;
+}
+
+/** dist/ by folder, ours against the bare stack's: bytes and files, and the totals on disk. */
+function folderTable(m: Measured): string[] {
+  const rows = [...new Set([...FOLDERS.filter((f) => m.ours.has(f) || m.bare.has(f)), ...m.ours.keys(), ...m.bare.keys()])];
+  const none: FolderSize = { bytes: 0, disk: 0, files: 0 };
+  const cell = (s: FolderSize | undefined) => (s ? `${mib(s.bytes)} | ${s.files.toLocaleString('en')}` : '– | –');
+  const [o, b] = [totalSize(m.ours), totalSize(m.bare)];
+  return [
+    `**${m.n} issue${m.n === 1 ? '' : 's'}** (${m.notices.toLocaleString('en')} notices): dist/ ${mib(o.bytes)} MiB in ${o.files.toLocaleString('en')} files, ${mib(o.disk)} MiB on disk (4 KiB blocks); bare ${mib(b.bytes)} MiB in ${b.files.toLocaleString('en')} files, ${mib(b.disk)} MiB on disk — **${(o.bytes / b.bytes).toFixed(2)}×** the bytes, ${(o.disk / b.disk).toFixed(2)}× on disk.`,
+    '',
+    '| folder | ours MiB | files | on disk MiB | bare MiB | bare files |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((f) => `| ${f} | ${cell(m.ours.get(f))} | ${mib((m.ours.get(f) ?? none).disk)} | ${cell(m.bare.get(f))} |`),
+    `| **total** | **${mib(o.bytes)}** | ${o.files.toLocaleString('en')} | ${mib(o.disk)} | **${mib(b.bytes)}** | ${b.files.toLocaleString('en')} |`,
+    '',
+  ];
+}
+
 const rows: string[] = [];
 const notes: string[] = [];
-for (const n of sizes.length > 0 ? sizes : [1, 20, 100]) {
+const measured: Measured[] = [];
+for (const n of sizes) {
   const dir = join(work, `n${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   generateCorpus(n, join(dir, 'seeds'));
   const o = ours(dir);
+  const oursSize = distSizes(join(dir, 'dist'), ourFolder);
   const { notices } = ingest(join(dir, 'seeds'), [matchPersonnel, matchTable]);
   writeBareContent(notices, join(dir, 'bare-content'));
   const b = bare(dir);
+  const bareSize = distSizes(join(dir, 'bare-dist'), bareFolder);
   // Rebuild after changing one seed: the last issue gets one more character in its last line.
   const seeds = readdirSync(join(dir, 'seeds')).sort();
   appendFileSync(join(dir, 'seeds', seeds[seeds.length - 1]), '\n改\n');
   const r = ours(dir);
   const oursTotal = o.build.seconds;
   const bareTotal = total(b);
+  const [os, bs] = [totalSize(oursSize), totalSize(bareSize)];
+  measured.push({ n, notices: notices.length, seconds: oursTotal, ours: oursSize, bare: bareSize });
   rows.push(
-    `| ${n} | ${notices.length} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${f1(o.build.peakMiB ?? 0)} | ${f1(duBytes(join(dir, 'dist')) / 2 ** 20)} | ${f1(b.astro.seconds)} | ${f1(b.pagefind.seconds)} | ${f1(bareTotal)} | ${f1(peak(b))} | ${f1(duBytes(join(dir, 'bare-dist')) / 2 ** 20)} | **${(oursTotal / bareTotal).toFixed(2)}×** | ${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %) |`,
+    `| ${n} | ${notices.length} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(o.build.peakMiB ?? 0)} | ${mib(os.bytes)} | ${f1(b.astro.seconds)} | ${f1(b.pagefind.seconds)} | ${f1(bareTotal)} | ${memory(peak(b))} | ${mib(bs.bytes)} | **${(oursTotal / bareTotal).toFixed(2)}×** | **${(os.bytes / bs.bytes).toFixed(2)}×** | ${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %) |`,
   );
   notes.push(`- N = ${n}: checks ${postbuildSteps(o.build.output)}; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s`);
   console.log(rows[rows.length - 1]);
 }
 
+// Hosting per 100 issues: what each further 100 issues add, between the two largest runs (the
+// fixed part — assets, the people's pages, the indexes — is not counted again), beside the size of
+// the largest run. A single run of fewer than 20 issues says nothing about growth.
+const bySize = [...measured].sort((a, b) => a.n - b.n);
+const [prev, largest] = [bySize.at(-2), bySize.at(-1)!];
+const grow = (f: (m: Measured) => number) => (prev ? ((f(largest) - f(prev)) * 100) / (largest.n - prev.n) : (f(largest) * 100) / largest.n);
+const big = totalSize(largest.ours);
+const hosting =
+  prev || largest.n >= 20
+    ? `What a county needs to host the site: ${largest.n} issues take ${mib(big.bytes)} MiB in ${big.files.toLocaleString('en')} files (${mib(big.disk)} MiB on a disk of 4 KiB blocks) and ${f1(largest.seconds)} s to build; each further 100 issues add about **${mib(grow((m) => totalSize(m.ours).bytes))} MiB** (${mib(grow((m) => totalSize(m.ours).disk))} MiB on disk, ${Math.round(grow((m) => totalSize(m.ours).files)).toLocaleString('en')} files) and **${f1(grow((m) => m.seconds))} s** of full build on this machine${prev ? ` (from the ${prev.n}- and ${largest.n}-issue runs)` : ''}. Any static host serves it; nothing runs on the server.`
+    : 'What hosting takes per 100 issues needs a run of 20 issues or more.';
+
 const table = [
-  `Machine: ${machine}. Times in seconds (wall clock). Ours is \`npm run build\` (scripts/build.ts): ingest, then astro build with the search index built beside it on the second core (so "astro build" and "search index" overlap; the total is the wall clock of the whole command), then the checks. The bare stack runs astro build, then Pagefind. Memory = peak RSS of the largest process; sizes of the output folder.`,
+  `Machine: ${machine}. Times in seconds (wall clock). Ours is \`npm run build\` (scripts/build.ts): ingest, then astro build with the search index built beside it on the second core (so "astro build" and "search index" overlap; the total is the wall clock of the whole command), then the checks. The bare stack runs astro build, then Pagefind. Memory = peak RSS of the largest process (GNU time); sizes are the bytes of the output folder's files.`,
   '',
-  '| issues | notices | ingest | astro build | search index (beside astro) | checks | **total** | peak MiB | dist MiB | bare: astro | bare: pagefind | **bare total** | bare peak MiB | bare dist MiB | ours / bare | rebuild after 1 changed seed |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| issues | notices | ingest | astro build | search index (beside astro) | checks | **total** | peak MiB | dist MiB | bare: astro | bare: pagefind | **bare total** | bare peak MiB | bare dist MiB | time ours / bare | size ours / bare | rebuild after 1 changed seed |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
-  'Where the checks\' time goes, and the rebuild\'s steps (with the ingest cache and Astro\'s incremental build warm):',
+  hosting,
+  '',
+  "Where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
   ...notes,
+  '',
+  '## dist/ by folder',
+  '',
+  'Bytes of the files in each top-level folder of dist/, ours against the bare stack (whose notice pages are counted as `notices` and its Pagefind bundle as `search`); "on disk" rounds every file up to 4 KiB blocks.',
+  '',
+  ...measured.flatMap(folderTable),
 ].join('\n');
 console.log(`\n${table}`);
-writeFileSync(join(root, 'bench/results.md'), `# Build benchmark\n\nGenerated by \`npm run bench\`; do not edit by hand.\n\n${table}\n`);
+writeFileSync(join(root, 'bench/results.md'), `# Build benchmark\n\nGenerated by \`npm run bench\`; do not edit by hand.\n\n${table}`);

@@ -15,6 +15,23 @@ const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 const ASSET_TAG = /<(script|link|img|source|iframe|video|audio)\b[^>]*>/g;
 
+const LINE_LIST = /<ol\b([^>]*\bdata-line-ids\b[^>]*)>([\s\S]*?)<\/ol>/g;
+
+/**
+ * `#L<n>` of a list of numbered lines (a seed's view, `<ol data-line-ids start="N">`): its lines
+ * carry no ids — public/seed-line.js finds line n by counting — so line n of each such list is an
+ * address as good as an id.
+ */
+function lineAddresses(html: string): string[] {
+  const out: string[] = [];
+  for (const [, attributes, items] of html.matchAll(LINE_LIST)) {
+    const start = Number(/\bstart="(\d+)"/.exec(attributes!)?.[1] ?? 1);
+    const count = items!.match(/<li\b/g)?.length ?? 0;
+    for (let k = 0; k < count; k++) out.push(`L${start + k}`);
+  }
+  return out;
+}
+
 /**
  * `base` is the site's URL path prefix, `/` or `/gazette/`; `pages` the HTML files to check, all
  * of dist/ by default (postbuild lists them before anything else writes into dist/).
@@ -22,7 +39,10 @@ const ASSET_TAG = /<(script|link|img|source|iframe|video|audio)\b[^>]*>/g;
 export function checkLinks(dist: string, base = '/', pages = htmlFiles(dist)): { problems: LinkProblem[]; pages: number; links: number } {
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
-    if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decode(m[1]))));
+    if (!ids.has(file)) {
+      const html = readFileSync(file, 'utf8');
+      ids.set(file, new Set([...[...html.matchAll(ID)].map((m) => decode(m[1])), ...lineAddresses(html)]));
+    }
     return ids.get(file)!;
   };
   // Tens of thousands of links point at the same few thousand files: stat each file once.

@@ -112,8 +112,19 @@ test('a notice: 公报期号 leads to its issue, 发文机关 and 文种 to thei
     'rgb(255, 247, 221)',
   ]);
   const seedLines = readFileSync(join(root, notice.source.file), 'utf8').split(/\r?\n/);
-  expect(await page.locator(`#L${first}`).textContent()).toBe(seedLines[first - 1]);
-  expect(await page.locator(`#L${last}`).textContent()).toBe(seedLines[last - 1]);
+  expect(await target.locator('li').first().textContent()).toBe(seedLines[first - 1]);
+  expect(await target.locator('li').last().textContent()).toBe(seedLines[last - 1]);
+  // One line's address, #L<n>: public/seed-line.js finds it by counting, marks it and scrolls to it.
+  const line = first + 3;
+  await page.goto(`${site.url}seeds/weixian-gazette-2022-02/#L${line}`);
+  const marked = page.locator('li.seed-line-target');
+  await marked.waitFor();
+  expect(await marked.textContent()).toBe(seedLines[line - 1]);
+  expect(await marked.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 236, 153)');
+  expect(await marked.isVisible()).toBe(true);
+  await page.evaluate(() => (location.hash = '#L1'));
+  await expect.poll(() => page.locator('li.seed-line-target').textContent()).toBe(seedLines[0]);
+  expect(await page.locator('li.seed-line-target').count()).toBe(1);
   await page.screenshot({ path: join(shots, 'seed-lines-desktop.png') });
   await page.close();
 });

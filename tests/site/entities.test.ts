@@ -328,9 +328,15 @@ describe('open data', () => {
     expect(api('memberships')).toHaveLength(groups.reduce((n, g) => n + g.memberships.length, 0));
     for (const k of keys(api('citations'))) expect(k).toMatch(/^id,label,kind,(notice,)?url,citedBy$/);
     expect(api('citations').map((c) => c.url).sort()).toEqual(citations.map((c) => referenceUrl(c.id)).sort());
-    // Pretty-printed, two spaces, trailing newline.
-    expect(readFileSync(join(dist, 'api/people.json'), 'utf8')).toMatch(/^\[\n {2}\{\n {4}"id": /);
-    expect(readFileSync(join(dist, 'api/citations.json'), 'utf8').endsWith(']\n')).toBe(true);
+    // One record per line, unindented, with a trailing newline: each line between the brackets is
+    // exactly one record of the array, in order.
+    for (const name of ['notices', 'people', 'organizations', 'memberships', 'citations']) {
+      const text = readFileSync(join(dist, `api/${name}.json`), 'utf8');
+      const records = JSON.parse(text) as unknown[];
+      const lines = text.split('\n');
+      expect([lines[0], lines.at(-2), lines.at(-1)], name).toEqual(['[', ']', '']);
+      expect(lines.slice(1, -2).map((line, i) => JSON.parse(i < records.length - 1 ? line.replace(/,$/, '') : line)), name).toEqual(records);
+    }
   });
 });
 

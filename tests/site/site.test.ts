@@ -132,6 +132,20 @@ describe('link check over the built pages', () => {
   });
 });
 
+describe('line addresses of a seed view', () => {
+  test('#L<n> resolves for every line the numbered lists hold, and not past the last', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(dist, copy, { recursive: true });
+    const seed = readFileSync(join(root, 'seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/\n$/, '').split('\n');
+    const file = join(copy, 'index.html');
+    const links = [1, seed.length, seed.length + 1].map((n) => `<a href="seeds/weixian-gazette-2022-02/#L${n}">${n}</a>`).join('');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', `${links}</main>`));
+    expect(checkLinks(copy).problems).toEqual([
+      { page: '/', link: `seeds/weixian-gazette-2022-02/#L${seed.length + 1}`, message: `no element with id “L${seed.length + 1}” on seeds/weixian-gazette-2022-02/index.html` },
+    ]);
+  });
+});
+
 describe('building', () => {
   test('is deterministic: a fresh build (own cache) gives a byte-identical dist/', () => {
     const { out } = buildSite(join(root, 'seeds'));
