@@ -35,6 +35,12 @@ export const CorrectionSchema = z.discriminatedUnion('kind', [
    * printed, in order, for a 序号 table whose rows the reader reads from the widths of their
    * lines but whose heads it could group more than one way; and `widths`, each column's printed
    * width in characters (0 where not measured), where the lines alone admit more than one reading.
+   * With `heads` and `rows`: a table without a 序号 column, whose rows start where the archivist
+   * sees them start — each a seed line (a row whose cells are all printed), or `{ line, at, merged }`:
+   * `at` the text the row starts at when the line above it runs into it (`应疫苗`), `merged` the
+   * heads of the columns whose cell is merged with the one above (empty in this row). `byHand`:
+   * heads of columns whose lines were broken by hand (short centred or letter-spaced lines that
+   * need not fill the column); `shortLines`: seed lines that end short of their column's edge.
    */
   z.strictObject({
     kind: z.literal('table'),
@@ -42,6 +48,12 @@ export const CorrectionSchema = z.discriminatedUnion('kind', [
     columns: z.number().int().min(2, 'expected at least 2 columns').max(20).optional(),
     heads: z.array(z.string().min(1)).min(2, 'expected at least 2 heads').max(20).optional(),
     widths: z.array(z.number().min(0).max(100)).optional(),
+    rows: z
+      .array(z.union([Line, z.strictObject({ line: Line, at: z.string().min(1).optional(), merged: z.array(z.string().min(1)).min(1).optional() })]))
+      .min(1, 'expected the line each row starts on')
+      .optional(),
+    byHand: z.array(z.string().min(1)).min(1).optional(),
+    shortLines: z.array(Line).min(1).optional(),
     why: Why,
   }),
 ]);

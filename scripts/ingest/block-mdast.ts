@@ -74,5 +74,5 @@ function tableNode(block: Extract<Block, { kind: 'table' }>, text: Phrasing): Md
   const repeats = new Set(block.headerAt ?? []);
   const body = block.rows.map((cells, r) => row(repeats.has(r) ? 'th' : 'td')(cells));
   const attributes: Record<string, string> = { 'data-lines': `${block.lines[0]}-${block.lines[1]}` };
-  return jsx('div', { className: 'table-scroll', tabIndex: '0' }, [jsx('table', attributes, [jsx('thead', {}, block.header.map(row('th'))), jsx('tbody', {}, body)])]);
+  return jsx('div', { className: 'table-scroll', tabindex: '0' }, [jsx('table', attributes, [jsx('thead', {}, block.header.map(row('th'))), jsx('tbody', {}, body)])]);
 }

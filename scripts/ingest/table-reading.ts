@@ -69,7 +69,7 @@ interface Widths {
 /** The table as read: header cells, rows of cells, the column widths that decided it. */
 export interface TableReading {
   header: string[];
-  rows: { kind: 'header' | 'seq' | 'item'; cells: string[]; lines: [number, number] }[];
+  rows: { kind: RowLines['kind']; cells: string[]; lines: [number, number] }[];
   /** Each column's wrap width in ems (undefined when no cell of it wraps). */
   widths: (number | undefined)[];
   /** How many readings were tried and how many fit: the evidence for the review. */
@@ -110,9 +110,11 @@ function widest(text: string): number {
 /**
  * Every split of a row's tokens into `columns` cells, in order; the cells after the 序号 may
  * be empty (merged above) up to the first filled one, except where `filled` says they must not. Tokens of one printed line stay on one
- * cell line; a cell goes on to the next printed line only from a line's last token.
+ * cell line; a cell goes on to the next printed line only from a line's last token. `leave`
+ * says which lines need not fill their column and which columns were broken by hand (in this
+ * reading's columns): a cell of such a column holds whole printed lines, letter-spacing and all.
  */
-function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }): RowReading[] | undefined {
+function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, leave: Leave = NONE, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }): RowReading[] | undefined {
   const out: RowReading[] = [];
   let overflow = false;
   let steps = 0;
@@ -125,7 +127,7 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
       return;
     }
     if (t === toks.length) {
-      if (cells.length === columns && (header || closes(cells.at(-1)!))) {
+      if (cells.length === columns && (header || closes(cells.at(-1)!, leave, leave.hand(cells.length - 1)))) {
         out.push(cells);
         if (out.length > MAX_ROW_READINGS) overflow = true;
       }
@@ -137,6 +139,7 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     if (!leading && toks.length - t < columns - cells.length) return;
     const tok = toks[t];
     const current = cells.at(-1);
+    const hand = current !== undefined && leave.hand(cells.length - 1);
     // Continue the current cell: on the same printed line, or wrapped to the next one.
     if (current && current.length > 0) {
       const lastTok = toks[t - 1];
@@ -144,18 +147,25 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
       // on each of them (heads are short and broken by hand, so they need not fill a line).
       if (header) {
         if (lastTok.opens && lastTok.closes && tok.opens && tok.closes && lastTok.line !== tok.line) walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
+      } else if (hand) {
+        // A line broken by hand is one cell line however it is spaced (`较 大 药`).
+        if (lastTok.line === tok.line) walk(t + 1, [...cells.slice(0, -1), [...current.slice(0, -1), `${current.at(-1)} ${tok.text}`]]);
+        else if (lastTok.closes && tok.opens) walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
       } else if (lastTok.line === tok.line && (ASCII_EDGE.test(lastTok.text.at(-1)!) || ASCII_EDGE.test(tok.text[0]))) walk(t + 1, [...cells.slice(0, -1), [...current.slice(0, -1), `${current.at(-1)} ${tok.text}`]]);
-      else if (lastTok.closes && tok.opens && fills(current, tok.text)) {
+      else if (lastTok.closes && tok.opens && fills([...current, tok.text], leave)) {
         // The line just ended was not the cell's last: it fills the column like the others.
         walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
       }
     }
-    if (current && !header && !closes(current)) return;
+    if (current && !header && !closes(current, leave, hand)) return;
+    // A cell broken by hand ends with its printed line; one starts with a line.
+    if (hand && !toks[t - 1].closes) return;
     // Start a new cell here, after any number of empty cells — only at the row's start: a
     // merged cell spans rows in the columns that group them (序号, 工作任务), left of the
     // columns each row fills.
     for (let c = cells.length; c < columns; c++) {
       if (c > cells.length && (filled(c - 1) || !leading)) break;
+      if (!header && leave.hand(c) && !tok.opens) continue;
       const empties = Array.from({ length: c - cells.length }, () => [] as Cell);
       walk(t + 1, [...cells, ...empties, [tok.text]]);
       if (overflow) return;
@@ -165,40 +175,78 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
   return overflow ? undefined : out;
 }
 
-/** The widest column a filled line (followed by `next` in its cell) can have filled. */
-function fillsUpTo(line: string, next: string): number {
-  return widest(line) + FILL_SLACK + (NO_LINE_START.test(next) ? 1 : 0);
+/**
+ * What a column's lines need not do, beyond the rules every table keeps: lines an archivist
+ * saw end short of their column (`short`, by text within one row), and columns whose lines were
+ * broken by hand (`hand`: short centred or letter-spaced lines, a whole printed line each).
+ */
+export interface Leave {
+  short: Set<string>;
+  hand: (c: number) => boolean;
+}
+const NONE: Leave = { short: new Set(), hand: () => false };
+
+const ITEM_NO = /^(\d{1,2})[.．](?!\d)/;
+
+/** Line `k` of a cell ends a paragraph of it: the next line opens the next item of a numbering
+ *  the cell started (`1.…` … `2.…`), so it need not fill the column. */
+function endsItem(cell: Cell, k: number): boolean {
+  const n = Number(ITEM_NO.exec(cell[k + 1] ?? '')?.[1] ?? NaN);
+  return n > 1 && cell.slice(0, k + 1).some((line) => ITEM_NO.exec(line)?.[1] === String(n - 1));
 }
 
-/** A cell's filled lines (all but the last, `next` being the line after them) can all fill one column width. */
-function fills(cell: Cell, next: string): boolean {
-  const most = Math.min(...cell.map((line, k) => fillsUpTo(line, cell[k + 1] ?? next)));
-  return Math.max(...cell.map(narrowest)) <= most;
+/** The widest column line `k` of a cell (not its last) can have filled: unbounded when it need not fill. */
+function fillsUpTo(cell: Cell, k: number, leave: Leave): number {
+  if (endsItem(cell, k) || leave.short.has(cell[k])) return Infinity;
+  return widest(cell[k]) + FILL_SLACK + (NO_LINE_START.test(cell[k + 1]) ? 1 : 0);
+}
+
+/** A cell's filled lines (all but its last) can all fill one column width. */
+function fills(cell: Cell, leave: Leave): boolean {
+  const full = cell.slice(0, -1);
+  const most = Math.min(...full.map((_, k) => fillsUpTo(cell, k, leave)));
+  return Math.max(...full.map(narrowest)) <= most;
+}
+
+/** Brackets opened in a cell close in it: a bracket never spans two cells. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (/[（(【\[]/.test(ch)) depth++;
+    else if (/[）)】\]]/.test(ch) && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
  * A finished cell: its text does not stop at a mark that joins it to more (，、: parts of one
- * sentence or list), and its last line is no wider than its filled lines can be.
+ * sentence or list), its brackets close, and its last line is no wider than its filled lines can be.
  */
-function closes(cell: Cell): boolean {
+function closes(cell: Cell, leave: Leave = NONE, hand = false): boolean {
   if (/[，、,]$/.test(cell.at(-1) ?? '')) return false;
-  if (cell.length < 2) return true;
+  if (!balanced(cell.join(''))) return false;
+  if (cell.length < 2 || hand) return true;
   // No wider than the widest line that wrapped: had it been wider, that line would have held more.
   const full = cell.slice(0, -1);
   const last = narrowest(cell.at(-1)!);
-  return last <= Math.max(...full.map(widest)) && last <= Math.min(...full.map((line, k) => fillsUpTo(line, cell[k + 1])));
+  return last <= Math.max(...full.map(widest)) && last <= Math.min(...full.map((_, k) => fillsUpTo(cell, k, leave)));
 }
 
 /**
  * What a row's reading asks of each column's width W: at least every line's narrowest
  * width (`least`); at most every filled line's widest width plus the slack (`most`).
  */
-function widthsOf(reading: RowReading): Widths {
+function widthsOf(reading: RowReading, leave: Leave = NONE): Widths {
   const w: Widths = { least: [], most: [], wraps: [] };
   reading.forEach((cell, c) => {
+    if (leave.hand(c)) {
+      // Broken by hand: no line is wider than the column, but none need fill it.
+      [w.least[c], w.most[c], w.wraps[c]] = [cell.length ? Math.max(...cell.map(narrowest)) : 0, Infinity, false];
+      return;
+    }
     const full = cell.slice(0, -1);
     w.least[c] = cell.length ? Math.max(...cell.map(narrowest)) : 0;
-    w.most[c] = full.length ? Math.min(...full.map((line, k) => fillsUpTo(line, cell[k + 1]))) : Infinity;
+    w.most[c] = full.length ? Math.min(...full.map((_, k) => fillsUpTo(cell, k, leave))) : Infinity;
     w.wraps[c] = full.length > 0;
   });
   return w;
@@ -272,15 +320,27 @@ function cellTexts(reading: RowReading, join: (lines: string[]) => string): stri
   return reading.map((cell) => (stacked(cell) ? cell.map((line) => join([line])).join(' ') : cell.length ? join(cell) : ''));
 }
 
+/** What an archivist saw in the printed table and the lines do not show (a `table` correction). */
+export interface Said {
+  /** Columns whose lines were broken by hand: short centred or letter-spaced lines that need not fill it. */
+  hand?: number[];
+  /** Seed lines that end short of their column's edge (the PDF broke them early). */
+  short?: number[];
+}
+
 /**
  * Reads a table from its rows (./table-rows.ts): every column count, every split of every
  * row; the table is read only when exactly one reading fits. An
  * archivist may give the heads and the columns' printed widths in ems (0: not measured).
  * Returns the reading, or why there is none (for the review and the page).
  */
-export function readTable(rows: RowLines[], join: (lines: string[]) => string, heads?: string[], widths?: number[], limits: StepLimits = STEP_LIMITS): TableReading | { reason: string } {
+export function readTable(rows: RowLines[], join: (lines: string[]) => string, heads?: string[], widths?: number[], said: Said = {}, limits: StepLimits = STEP_LIMITS): TableReading | { reason: string } {
   const header = rows[0];
   const data = rows.filter((r) => r.kind !== 'header');
+  const hand = new Set(said.hand ?? []);
+  const short = new Set(said.short ?? []);
+  // The lines an archivist saw end short, as cell lines of each row (tokens of a line joined by one space).
+  const leaves: Leave[] = data.map((row) => ({ short: new Set(row.lines.filter((l) => short.has(l.line)).map((l) => l.text.trim().split(/ +/).join(' '))), hand: (c) => hand.has(c) }));
   const headerTokens = tokens(header.lines, splitCells);
   const found: { columns: number; readings: RowReading[]; header: RowReading; widths: (number | undefined)[] }[] = [];
   let tried = 0;
@@ -294,11 +354,20 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
   for (let columns = first; columns <= last && found.length <= 1; columns++) {
     let overflow = false;
     const perRow: RowReading[][] = [];
-    for (const row of data) {
+    for (const [r, row] of data.entries()) {
       // The 序号 is the first cell of a `seq` row; an `item` row's 序号 is merged above it.
       const filled = (c: number) => c === 0 && row.kind === 'seq';
-      const readings = rowReadings(tokens(row.lines), columns, filled, false, work);
-      const usable = readings?.filter((r) => (row.kind === 'seq' ? r[0].length === 1 && r[0][0] === row.key : r[0].length === 0));
+      let usable: RowReading[] | undefined;
+      if (row.kind === 'given') {
+        // A row an archivist placed: the cells said to be merged above are empty, every other is filled.
+        const merged = new Set(row.merged ?? []);
+        const keep = [...Array(columns).keys()].filter((c) => !merged.has(c));
+        const readings = rowReadings(tokens(row.lines), keep.length, () => true, false, { short: leaves[r].short, hand: (k) => hand.has(keep[k]) }, work);
+        usable = readings?.map((reading) => Array.from({ length: columns }, (_, c) => (merged.has(c) ? [] : reading[keep.indexOf(c)])));
+      } else {
+        const readings = rowReadings(tokens(row.lines), columns, filled, false, leaves[r], work);
+        usable = readings?.filter((r) => (row.kind === 'seq' ? r[0].length === 1 && r[0][0] === row.key : r[0].length === 0));
+      }
       if (!usable) {
         overflow = true;
         break;
@@ -322,7 +391,7 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     const budget = { steps: MAX_STEPS };
     for (const [key, people] of peopleSets) {
       const named = perRow.map((options) => options.filter((r) => people.every((c) => namesOnly(r[c], join))));
-      const kept = narrow(named.map((options) => options.map((reading) => ({ reading, w: widthsOf(reading) }))), columns, widths);
+      const kept = narrow(named.map((options, r) => options.map((reading) => ({ reading, w: widthsOf(reading, leaves[r]) }))), columns, widths);
       if (kept.some((options) => options.length === 0)) continue;
       const heads = candidates.filter((h) => h.map((cell, c) => (PERSON_HEAD.test(join(cell)) ? c : -1)).filter((c) => c >= 0).join(',') === key);
       for (const choice of solutions(kept, columns, budget, widths)) {
@@ -348,6 +417,16 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     return { reason: `more than one reading fits in ${a.columns} columns: which column a line belongs to is not certain` };
   }
   const [only] = found;
+  // A line said to end short must be a wrapped line of the reading that does not fill its
+  // column: otherwise the correction says something the reading does not need.
+  for (const n of short) {
+    const r = data.findIndex((row) => row.lines.some((l) => l.line === n));
+    const text = data[r]?.lines.find((l) => l.line === n)!.text.trim().split(/ +/).join(' ');
+    const at = r < 0 ? -1 : only.readings[r].findIndex((cell) => cell.slice(0, -1).includes(text));
+    if (at < 0) return { reason: `line ${n}, said to end short, is not a wrapped line of a cell in the reading` };
+    const w = only.widths[at];
+    if (w !== undefined && widest(text) + FILL_SLACK >= w) return { reason: `line ${n}, said to end short, fills its column (${w} 字)` };
+  }
   const rowsOut: TableReading['rows'] = [];
   let d = 0;
   for (const row of rows) {
@@ -360,7 +439,7 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     header: cellTexts(only.header, join),
     rows: rowsOut,
     widths: only.widths,
-    evidence: `${only.columns} 列、${data.length} 行：各列折行宽度（字）${widthText}；${heads ? '表头按校正，' : ''}只有一种切分合乎所有行（共试 ${tried} 种行切分）`,
+    evidence: `${only.columns} 列、${data.length} 行：各列折行宽度（字）${widthText}；${heads ? '表头按校正，' : ''}${data.some((r) => r.kind === 'given') ? '行的起点与合并格按校正，' : ''}${hand.size ? `${[...hand].map((c) => cellTexts(only.header, join)[c]).join('、')}列手工断行，` : ''}${short.size ? `${short.size} 行提前折行，` : ''}只有一种切分合乎所有行（共试 ${tried} 种行切分）`,
   };
 }
 

@@ -11,9 +11,11 @@ import type { SourceLine } from './types.ts';
 export interface RowLines {
   /** `seq` opens with the 序号; `item` with the table-wide item number (its 序号 is merged
    *  above); `header` is the column header (first, or reprinted at a page start). */
-  kind: 'header' | 'seq' | 'item';
+  kind: 'header' | 'seq' | 'item' | 'given';
   /** The 序号 or item number as printed; absent for a header. */
   key?: string;
+  /** A `given` row (placed by an archivist): the columns whose cell is merged with the one above. */
+  merged?: number[];
   lines: SourceLine[];
 }
 
@@ -88,4 +90,51 @@ export function sourceRows(region: SourceLine[]): SourceLine[][] {
     groups.at(-1)!.push(l);
   }
   return groups.filter((g) => g.length > 0);
+}
+
+/** Where a row starts, as an archivist saw it in the printed table (a `table` correction's `rows`). */
+export interface RowStart {
+  line: number;
+  /** The row starts inside the line, at this text (two cells printed on one line without a space). */
+  at?: string;
+  /** Columns whose cell is merged with the one above (empty in this row). */
+  merged: number[];
+}
+
+/**
+ * The rows of a table region whose rows start where an archivist said (a table without a 序号
+ * column, where the start of a row is not printed): the lines before the first start are the
+ * header, a header printed again at a page start is a header row where it stands. Returns the
+ * rows, or what does not fit the region.
+ */
+export function givenRows(region: SourceLine[], starts: RowStart[]): RowLines[] | string {
+  const lines = [...region];
+  const at: number[] = [];
+  for (const s of starts) {
+    const k = lines.findIndex((l) => l.line === s.line);
+    if (k < 0) return `line ${s.line} is not a line of the table`;
+    if (at.length > 0 && k <= at.at(-1)!) return `the rows must start in order: line ${s.line} comes after line ${lines[at.at(-1)!].line}`;
+    if (s.at !== undefined) {
+      // The line is shared: the text before `at` ends the row above, the rest opens this row.
+      const text = lines[k].text;
+      const i = text.indexOf(s.at);
+      if (i < 0) return `line ${s.line} does not print “${s.at}”: “${text.trim()}”`;
+      if (text.slice(0, i).trim() === '') return `line ${s.line} opens with “${s.at}”: leave out at`;
+      lines.splice(k, 1, { ...lines[k], text: text.slice(0, i).trimEnd() }, { ...lines[k], text: text.slice(i), pageStart: false });
+      at.push(k + 1);
+    } else at.push(k);
+  }
+  if (at[0] === 0) return 'the first row starts on the table\'s first line: the header is the lines before it';
+  const header = lines.slice(0, at[0]);
+  const headerText = header.map((l) => l.text.trim());
+  const rows: RowLines[] = [{ kind: 'header', lines: header }];
+  for (const [r, s] of starts.entries()) {
+    const own = lines.slice(at[r], at[r + 1] ?? lines.length);
+    // A header printed again (at a page start) after the row's lines: a header row after it.
+    const h = own.findIndex((_, k) => k > 0 && headerText.every((t, j) => own[k + j]?.text.trim() === t));
+    if (h >= 0 && h + header.length < own.length) return `the header is printed again inside the row starting at line ${s.line} (line ${own[h].line}): give the row after it a start`;
+    rows.push({ kind: 'given', merged: s.merged, lines: h < 0 ? own : own.slice(0, h) });
+    if (h >= 0) rows.push({ kind: 'header', lines: own.slice(h) });
+  }
+  return rows;
 }

@@ -3,7 +3,7 @@
 // column, each cell wrapped at its column's width (in ems: CJK 1, ASCII 0.5) with no line
 // starting with closing punctuation (the typesetter keeps it on the line before); the 序号
 // alone on its line; a merged cell ('' in the rows it spans) printed only in its first row;
-// a blank line after every line. Deterministic.
+// a `\n` in a cell a line break set by hand; a blank line after every line. Deterministic.
 import { displayWidth } from '../../scripts/ingest/text-width.ts';
 import type { SourceLine } from '../../scripts/ingest/types.ts';
 
@@ -36,6 +36,8 @@ export function wrapCell(text: string, width: number): string[] {
 /** The table's lines as the extraction prints them, numbered from `firstLine` (a blank after each). */
 export function flattenTable(spec: TableSpec, firstLine = 1): SourceLine[] {
   const texts: string[] = [spec.heads.join(' ')];
-  for (const row of spec.rows) row.forEach((cell, c) => cell && texts.push(...(c === 0 ? [cell] : wrapCell(cell, spec.widths[c]))));
+  // A `\n` in a cell is a break set by hand (a new numbered item, a centred title's line):
+  // each part wraps on its own; the first column is printed as given.
+  for (const row of spec.rows) row.forEach((cell, c) => cell && texts.push(...cell.split('\n').flatMap((part) => (c === 0 ? [part] : wrapCell(part, spec.widths[c])))));
   return texts.map((text, k) => ({ line: firstLine + 2 * k, text, pageStart: false }));
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../scripts/ingest/run.ts';
 import { ingestDir, newSeedsDir } from '../helpers.ts';
+import { flattenTable } from '../helpers/table-layout.ts';
 
 const SEED = [
   ' 威县人民政府办公室', '', '关于甲事项的通知', '', '威政办字〔2023〕1 号 2023 年 1 月 5 日', '', '各乡、镇人民政府：', '',
@@ -158,6 +159,69 @@ describe('corrections of lists: a list line without a label, a list that is not 
     const wrong = ingestWith3('corrections:\n  - kind: not-a-list\n    lines: [11, 11]\n    why: 示例\n');
     expect(wrong.problems.map(formatProblem)).toEqual([
       'seeds/weixian-gazette-2023-03.corrections.yaml:2: expected the not-a-list correction of line 11 to apply, but the list runs over lines 11–13: name all of it (lines: [11, 13])',
+    ]);
+  });
+});
+
+describe('a table correction placing the rows of a table without 序号', () => {
+  // A 分级标准 table: 级别 (broken by hand, letter-spaced `一 般`) and 响应 merged over the
+  // 类别 rows of a level; 标准's items each on a new line; `引起不良` ends short of its column.
+  const table = flattenTable({
+    heads: ['级别', '类别', '标准', '响应'],
+    widths: [4, 2, 12, 4],
+    rows: [
+      ['重大\n事件\n（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。\n2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
+      ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。\n2.其他危害严重的医疗器械安全突发事件。', ''],
+      ['一 般\n事 件\n（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。\n2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
+      ['', '疫苗', '1.同一批号疫苗引起不良\n事件的人数超过3人，疑似与质量相关的事件。', ''],
+    ],
+  }).map((l) => l.text);
+  const head = [' 威县人民政府办公室', '关于印发某某应急预案的通知', '威政办字〔2023〕4 号 2023 年 4 月 1 日', '各乡、镇人民政府：', '现将《某某应急预案》印发给你们，请认真贯彻执行。', '附件：分级标准', '附件', '分级标准'];
+  const SEED = [...head, ...table].join('\n\n');
+  // Seed lines: a blank line after each, so the table's k-th line is line 2 × (8 + k) + 1.
+  const at = (text: string) => 2 * (head.length + table.indexOf(text)) + 1;
+  const [first, last] = [at('级别 类别 标准 响应'), at(table.at(-1)!)];
+  function ingestTable(corrections?: string) {
+    const dir = newSeedsDir();
+    writeFileSync(join(dir, 'weixian-gazette-2023-04.txt'), SEED);
+    if (corrections !== undefined) writeFileSync(join(dir, 'weixian-gazette-2023-04.corrections.yaml'), corrections);
+    return ingestDir(dir);
+  }
+  const correction = (rows: string, more = '') =>
+    `corrections:\n  - kind: table\n    lines: [${first}, ${last}]\n    heads: [级别, 类别, 标准, 响应]\n    widths: [4, 0, 0, 0]\n    rows: ${rows}\n${more}    why: 无序号列\n`;
+  const rows = `[${at('重大')}, { line: ${at('医疗')}, merged: [级别, 响应] }, ${at('一 般')}, { line: ${at('疫苗')}, merged: [级别, 响应] }]`;
+  const full = `    byHand: [级别]\n    shortLines: [${at('1.同一批号疫苗引起不良')}]\n`;
+
+  it('without it the table is kept as source lines; with it, read cell by cell and listed in the review', () => {
+    const raw = ingestTable();
+    expect(raw.problems).toEqual([]);
+    expect(raw.notices[0].sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'raw')).toHaveLength(1);
+    const r = ingestTable(correction(rows, full));
+    expect(r.problems).toEqual([]);
+    const t = r.notices[0].sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
+    if (!t || t.kind !== 'table') throw new Error('not rebuilt');
+    expect(t.header).toEqual([['级别', '类别', '标准', '响应']]);
+    expect(t.rows).toEqual([
+      ['重大事件（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
+      ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。2.其他危害严重的医疗器械安全突发事件。', ''],
+      ['一般事件（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
+      ['', '疫苗', '1.同一批号疫苗引起不良事件的人数超过3人，疑似与质量相关的事件。', ''],
+    ]);
+    expect(r.files.get('review/weixian-gazette-2023-04.md')).toContain(`第 ${first}–${last} 行 table：无序号列`);
+  });
+
+  it('one that no longer fits what is printed, or admits no single reading, is a problem on its line', () => {
+    const problems = (yaml: string) => ingestTable(yaml).problems.map(formatProblem);
+    const on = `seeds/weixian-gazette-2023-04.corrections.yaml:2: expected the table correction of lines ${first}–${last} to apply, but`;
+    expect(problems(correction(rows))).toEqual([`${on} with the heads 级别 | 类别 | 标准 | 响应, no split of the rows into columns fits one width per column (0 row readings tried)`]);
+    expect(problems(correction(`[${at('重大')}, { line: ${at('医疗')}, at: 器具 }]`, full))).toEqual([`${on} line ${at('医疗')} does not print “器具”: “医疗”`]);
+    expect(problems(correction(`[${at('重大')}, { line: ${at('医疗')}, merged: [响应级别] }]`, full))).toEqual([`${on} the row at line ${at('医疗')}: merged: 响应级别 is not one of its heads (级别, 类别, 标准, 响应)`]);
+    expect(problems(correction(`[${at('医疗')}, ${at('重大')}]`, full))).toEqual([`${on} the rows must start in order: line ${at('重大')} comes after line ${at('医疗')}`]);
+    expect(problems(correction(rows, `    byHand: [级别]\n    shortLines: [${at('1.同一批号疫苗引起不良')}, ${at('1.批号相对集中的同一药品')}]\n`))).toEqual([
+      `${on} with the heads 级别 | 类别 | 标准 | 响应, line ${at('1.批号相对集中的同一药品')}, said to end short, fills its column (12 字)`,
+    ]);
+    expect(problems(`corrections:\n  - kind: table\n    lines: [${first}, ${last}]\n    columns: 4\n    byHand: [级别]\n    why: x\n`)).toEqual([
+      `${on} it gives rows, byHand or shortLines without the heads they name: give the heads (heads: [...])`,
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeTitle } from '../../scripts/ingest/parse-header.ts';
 import { matchTable, tableFromReading } from '../../scripts/ingest/recover-tables.ts';
 import { readTable } from '../../scripts/ingest/table-reading.ts';
-import { tableRows } from '../../scripts/ingest/table-rows.ts';
+import { givenRows, tableRows } from '../../scripts/ingest/table-rows.ts';
 import type { Block, SourceLine } from '../../scripts/ingest/types.ts';
 import { flattenTable, type TableSpec } from '../helpers/table-layout.ts';
 import { scan, seedLines } from './fixtures.ts';
@@ -134,6 +134,42 @@ describe('the seed', () => {
     expect(t.kind === 'raw' && t.reason).toMatch(/heads over them can be grouped more than one way|more than one reading fits/);
   });
 
+  it('rebuilds 25号 分级标准和响应规定 from the rows, merged cells, hand-broken 级别 and short lines of its correction', () => {
+    const M = [0, 3]; // 级别 and 响应级别 merged over the 疫苗 and 医疗器械 rows of each level
+    const starts = [6188, 6236, 6254, 6278, 6328, 6350, 6376, 6412, 6432, 6454, 6482, 6498].map((line, k) => ({ line, merged: k % 3 === 0 ? [] : M, ...(line === 6412 ? { at: '疫苗' } : {}) }));
+    const rows = givenRows(region(6183, 6510), starts);
+    if (typeof rows === 'string') throw new Error(rows);
+    const heads = ['级别', '类别', '标准', '响应级别'];
+    const t = readTable(rows, join, heads, undefined, { hand: [0], short: [6250, 6304, 6428] });
+    if ('reason' in t) throw new Error(t.reason);
+    const body = t.rows.filter((r) => r.kind !== 'header');
+    // The header printed again at the top of each of the three later pages.
+    expect(t.rows.map((r) => r.kind).join(' ')).toBe('header given given given header given given given header given given given header given given given');
+    expect(body.map((r) => r.cells.slice(0, 2).join('|'))).toEqual([
+      '特别重大药品安全突发事件（Ⅰ级）|药品', '|疫苗', '|医疗器械',
+      '重大药品安全突发事件（Ⅱ级）|药品', '|疫苗', '|医疗器械',
+      '较大药品安全突发事件（Ⅲ级）|药品', '|疫苗', '|医疗器械',
+      '一般药品安全突发事件（Ⅳ级）|药品', '|疫苗', '|医疗器械',
+    ]);
+    expect(body.map((r) => r.cells[3])).toEqual([
+      '省政府启动Ⅰ级响应，同时在国务院或相关指挥机构领导或指导协调下开展处置工作', '', '',
+      '省政府启动Ⅱ级响应，同时在国家药品监管局领导或指导协调下开展处置工作', '', '',
+      '市政府启动Ⅲ级响应', '', '',
+      '县政府启动Ⅳ级响应', '', '',
+    ]);
+    // 标准 cells hold their numbered items in order; the short line 6250 wraps inside item 3.
+    expect(body[1].cells[2]).toBe('1.在相对集中的时间和区域内，批号相对集中的同一疫苗引起临床表现相似的，且罕见或非预期的不良事件的人数超过20人（含）；或者引起特别严重不良事件超过5人（含），疑似与质量相关的事件。2.同一批号疫苗短期内引起5例（含）以上患者死亡，疑似与质量相关的事件。3.其他危害特别严重且引发社会影响的疫苗质量安全突发事件。');
+    expect(body[6].cells[2]).toMatch(/^1\.在相对集中.*3人（含）。2\.同一批号药品短期内引起2例（含）以下患者死亡，且在同一区域内同时出现其他类似病例。3\.短期内1个市内2个以上县（市、区）因同一药品发生Ⅳ级药品质量安全事件。4\.其他危害较大的药品质量安全事件。$/);
+    expect(body[11].cells[2]).toBe('1.在相对集中的时间和区域内，批号相对集中的同一品种引起特别严重不良事件（可能对人体造成永久性伤残、对器官功能造成永久性损伤或危及生命）的人数超过2人（含）；2.其他一般医疗器械安全突发事件。');
+    // 6412 `应疫苗`: `应` ends row 7's 响应级别, `疫苗` opens row 8.
+    expect([body[6].lines, body[7].lines]).toEqual([[6376, 6412], [6412, 6430]]);
+    expect(t.widths).toEqual([undefined, 2, 23.5, 4]);
+    expect(ink(t.rows.filter((r, k) => k === 0 || r.kind !== 'header').flatMap((r) => r.cells))).toBe(ink(region(6183, 6510).filter((l) => !/^\s*(级别 类别 标 准|响应|级别)$/.test(l.text) || l.line < 6188).map((l) => l.text)));
+    // Without the short lines no split fits; without the merged cells, or 级别 not broken by hand, none or several.
+    expect(readTable(rows, join, heads, undefined, { hand: [0] })).toHaveProperty('reason');
+    expect(readTable(rows, join, heads, undefined, { short: [6250, 6304, 6428] })).toHaveProperty('reason');
+  });
+
   it('keeps the tables whose rows cannot be told apart as source lines, grouped by 序号', () => {
     const measures = at(1937); // 19号 治理措施: 序号 7 is not printed, `赵晓飞6` runs two cells together
     const wells = at(1983); // 19号 取水井: rows print only their non-empty numbers
@@ -141,6 +177,98 @@ describe('the seed', () => {
     for (const t of [measures, wells, drugs]) expect(t.kind).toBe('raw');
     if (measures.kind !== 'raw') return;
     expect(measures.groups!.map((g) => g[0].text.split(' ')[0])).toEqual(['序号', '1', '2', '3', '4', '5', '8', '9']);
+  });
+});
+
+/**
+ * A 分级标准 table in the shape of 25号 附件1: no 序号 column, so where a row starts is not
+ * printed; 级别 and 响应 merged over the 类别 rows of one level; 级别 broken by hand (centred,
+ * letter-spaced `一 般`); 标准 holding numbered items, each on a new line.
+ */
+const grades: TableSpec = {
+  heads: ['级别', '类别', '标准', '响应'],
+  widths: [4, 2, 12, 4],
+  rows: [
+    ['重大\n事件\n（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。\n2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
+    ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。\n2.其他危害严重的医疗器械安全突发事件。', ''],
+    ['一 般\n事 件\n（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。\n2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
+    // The PDF broke `不良/事件` early: the line ends a character short of the column.
+    ['', '疫苗', '1.同一批号疫苗引起不良\n事件的人数超过3人，疑似与质量相关的事件。', ''],
+  ],
+};
+
+describe('a table without 序号, its rows placed by an archivist (givenRows)', () => {
+  const lines = flattenTable(grades);
+  const line = (text: string) => lines.find((l) => l.text === text)!.line;
+  const join = (parts: string[]) => normalizeTitle(parts.join(' '));
+  const merged = [0, 3];
+  const starts = [
+    { line: line('重大'), merged: [] },
+    { line: line('医疗'), merged },
+    { line: line('一 般'), merged: [] },
+    { line: line('疫苗'), merged },
+  ];
+  const short = [line('1.同一批号疫苗引起不良')];
+  const rows = givenRows(lines, starts);
+  if (typeof rows === 'string') throw new Error(rows);
+
+  it('is kept as source lines by itself: where a row starts is not printed', () => {
+    const block = read(lines);
+    expect(block.kind === 'raw' && block.reason).toMatch(/no 序号 column/);
+  });
+
+  it('is read cell by cell from the rows, merged cells, hand-broken column, short line and hand column width given', () => {
+    const t = readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0], short });
+    if ('reason' in t) throw new Error(t.reason);
+    expect(t.header).toEqual(['级别', '类别', '标准', '响应']);
+    expect(t.rows.slice(1).map((r) => r.cells)).toEqual([
+      ['重大事件（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
+      ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。2.其他危害严重的医疗器械安全突发事件。', ''],
+      ['一般事件（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
+      ['', '疫苗', '1.同一批号疫苗引起不良事件的人数超过3人，疑似与质量相关的事件。', ''],
+    ]);
+    expect(t.widths).toEqual([undefined, 2, 12, 4]);
+    expect(t.evidence).toMatch(/^4 列、4 行：.*行的起点与合并格按校正，级别列手工断行，1 行提前折行，只有一种切分/);
+    expect(ink(t.rows.flatMap((r) => r.cells))).toBe(ink(lines.map((l) => l.text)));
+  });
+
+  it('finds no reading, or several, when a fact the lines do not show is left out', () => {
+    const reason = (r: ReturnType<typeof readTable>) => ('reason' in r ? r.reason : 'read');
+    // Without the short line: `1.同一批号疫苗引起不良` does not fill the 标准 column.
+    expect(reason(readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0] }))).toMatch(/^no split/);
+    // Without 级别 broken by hand: `一 般` is two cells.
+    expect(reason(readTable(rows, join, grades.heads, [4, 0, 0, 0], { short }))).toMatch(/^no split/);
+    // Without its width, 级别 may take lines of 标准 (and 类别 the short `人。`).
+    expect(reason(readTable(rows, join, grades.heads, undefined, { hand: [0], short }))).toMatch(/more than one reading/);
+    // Without the merged cells, a 类别 row may fill 响应 with its last lines.
+    const unmerged = givenRows(lines, starts.map((s) => ({ ...s, merged: [] })));
+    if (typeof unmerged === 'string') throw new Error(unmerged);
+    expect(reason(readTable(unmerged, join, grades.heads, [4, 0, 0, 0], { hand: [0], short }))).not.toBe('read');
+  });
+
+  it('reports a short line the reading does not need', () => {
+    const t = readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0], short: [...short, line('1.批号相对集中的同一药品')] });
+    expect('reason' in t && t.reason).toMatch(/said to end short, fills its column/);
+  });
+
+  it('splits a line two rows share at the text the row starts at, and keeps a reprinted header a header row', () => {
+    const shared = [...lines.slice(0, 12), { ...lines[12], text: `${lines[12].text}医疗` }, ...lines.slice(14)];
+    expect(shared.find((l) => l.line === line('应'))?.text).toBe('应医疗');
+    const split = givenRows(shared, starts.map((s) => (s.line === line('医疗') ? { line: line('应'), at: '医疗', merged } : s)));
+    if (typeof split === 'string') throw new Error(split);
+    expect(split.map((r) => [r.kind, r.lines.slice(0, 2).map((l) => l.text).join('/')])).toEqual([
+      ['header', '级别 类别 标准 响应'],
+      ['given', '重大/事件'],
+      ['given', '医疗/器械'],
+      ['given', '一 般/事 件'],
+      ['given', '疫苗/1.同一批号疫苗引起不良'],
+    ]);
+    expect(split[1].lines.at(-1)!.text).toBe('应');
+    expect(givenRows(shared, [{ line: line('应'), at: '不在', merged: [] }])).toBe(`line ${line('应')} does not print “不在”: “应医疗”`);
+    const reprint = [...lines.slice(0, 20), { ...lines[0], line: 40, text: ` ${lines[0].text}` }, ...lines.slice(20)];
+    const withHeader = givenRows(reprint, starts);
+    if (typeof withHeader === 'string') throw new Error(withHeader);
+    expect(withHeader.map((r) => r.kind)).toEqual(['header', 'given', 'given', 'header', 'given', 'given']);
   });
 });
 
@@ -156,7 +284,7 @@ describe('a table whose rows split too many ways', () => {
   it('past its budget, a table is kept as source lines with the reason', () => {
     const heads = ['序号', '目标任务', '具体标准', '牵头县领导', '牵头部门', '责任部门', '完成时限', '奖惩措施'];
     const rows = tableRows(region(2850, 3985))!;
-    expect(readTable(rows, join, heads, [0, 4, 22, 3, 2, 3.5, 6, 8.5], { row: 250_000, table: 10_000 })).toEqual({
+    expect(readTable(rows, join, heads, [0, 4, 22, 3, 2, 3.5, 6, 8.5], {}, { row: 250_000, table: 10_000 })).toEqual({
       reason: expect.stringMatching(/^a row's lines can be split into \d+ cells in too many ways to check \(over 20000 readings, or 250000 steps for a row, 10000 for the table\)$/),
     });
   });

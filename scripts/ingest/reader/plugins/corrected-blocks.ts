@@ -8,8 +8,8 @@ import { blockToMdast } from '../../block-mdast.ts';
 import { normalizeTitle } from '../../parse-header.ts';
 import { reflow } from '../../recover-blocks.ts';
 import { tableFromReading } from '../../recover-tables.ts';
-import { readTable } from '../../table-reading.ts';
-import { tableRows } from '../../table-rows.ts';
+import { readTable, type Said } from '../../table-reading.ts';
+import { givenRows, tableRows, type RowLines, type RowStart } from '../../table-rows.ts';
 import type { Block, Member, SourceLine } from '../../types.ts';
 import { report } from '../report.ts';
 import { positionOf, type BlockNode, type IssueTree } from '../types.ts';
@@ -125,7 +125,26 @@ function correctTable(node: BlockNode, c: TableColumns, lines: SourceLine[]): tr
   if (block.lines[0] !== c.lines[0] || block.lines[1] !== c.lines[1]) return `the table kept as source lines runs over lines ${block.lines[0]}–${block.lines[1]}: correct all of it (lines: [${block.lines[0]}, ${block.lines[1]}])`;
   if (c.heads && c.columns !== undefined) return 'it gives both columns and heads: give one';
   if (c.widths && (!c.heads || c.widths.length !== c.heads.length)) return `it gives ${c.widths.length} widths: give one per head (heads: [...])`;
-  if (c.heads) return correctHeads(node, c.heads, c.widths, block.source);
+  if (!c.heads && (c.rows || c.byHand || c.shortLines)) return 'it gives rows, byHand or shortLines without the heads they name: give the heads (heads: [...])';
+  if (c.heads) {
+    const index = (head: string): number | string => (c.heads!.includes(head) ? c.heads!.indexOf(head) : `${head} is not one of its heads (${c.heads!.join(', ')})`);
+    const hand = (c.byHand ?? []).map(index);
+    const bad = hand.find((h) => typeof h === 'string');
+    if (bad !== undefined) return `byHand: ${bad}`;
+    const said = { hand: hand as number[], short: c.shortLines };
+    if (!c.rows) return correctHeads(node, c.heads, c.widths, block.source, said);
+    const starts: RowStart[] = [];
+    for (const r of c.rows) {
+      const spec = typeof r === 'number' ? { line: r } : r;
+      const merged = (spec.merged ?? []).map(index);
+      const wrong = merged.find((m) => typeof m === 'string');
+      if (wrong !== undefined) return `the row at line ${spec.line}: merged: ${wrong}`;
+      starts.push({ line: spec.line, ...(spec.at ? { at: spec.at } : {}), merged: merged as number[] });
+    }
+    const rows = givenRows(block.source, starts);
+    if (typeof rows === 'string') return rows;
+    return readCorrected(node, rows, c.heads, c.widths, block.source, said);
+  }
   if (c.columns === undefined) return 'it gives neither columns nor heads';
   const cells = lines.filter((l) => l.line >= c.lines[0] && l.line <= c.lines[1]).map((l) => normalizeTitle(l.text));
   if (cells.length % c.columns! !== 0) return `lines ${c.lines[0]}–${c.lines[1]} hold ${cells.length} cells, not a whole number of rows of ${c.columns}`;
@@ -141,10 +160,15 @@ function correctTable(node: BlockNode, c: TableColumns, lines: SourceLine[]): tr
 }
 
 /** The heads (and column widths) given, over rows read from the widths of their lines (../../table-reading.ts). */
-function correctHeads(node: BlockNode, heads: string[], widths: number[] | undefined, source: SourceLine[]): true | string {
+function correctHeads(node: BlockNode, heads: string[], widths: number[] | undefined, source: SourceLine[], said: Said): true | string {
   const rows = tableRows(source);
   if (!rows) return 'its 序号 do not run 1, 2, 3 … at the starts of lines';
-  const read = readTable(rows, (parts) => normalizeTitle(parts.join(' ')), heads, widths);
+  return readCorrected(node, rows, heads, widths, source, said);
+}
+
+/** The rows read with what the correction says; the block replaced when exactly one reading fits. */
+function readCorrected(node: BlockNode, rows: RowLines[], heads: string[], widths: number[] | undefined, source: SourceLine[], said: Said): true | string {
+  const read = readTable(rows, (parts) => normalizeTitle(parts.join(' ')), heads, widths, said);
   if ('reason' in read) return `with the heads ${heads.join(' | ')}, ${read.reason}`;
   const parsed = tableFromReading(read, 0);
   if ('reason' in parsed) return parsed.reason;
