@@ -1,4 +1,4 @@
-// Screenshots for review (issue 12: head table, person/organization/group pages, phones) at 1280
+// Screenshots for review (issue 12: head table, person/organization/group pages, the search page, phones) at 1280
 // and 390 px into test-results/screens/ (gitignored), and what can be measured on them: the banner
 // at most 100 px tall on a phone, no page wider than the phone, tables wider than their box
 // scrollable with a cue, phone numbers as tel: links, 文号 and dates never broken inside.
@@ -19,6 +19,8 @@ const PAGES = {
   person: 'people/gao-kaiying/',
   organization: 'organizations/xian-caizheng-ju/',
   group: 'groups/weixian-fangxunkanghan-zhihuibu/',
+  // The search page with a person's card, results and facets in.
+  search: `search/?q=${encodeURIComponent('高凯英')}`,
 } as const;
 const WIDTHS = { desktop: 1280, phone: 390 } as const;
 
@@ -33,6 +35,7 @@ for (const [name, path] of Object.entries(PAGES)) {
   for (const [device, width] of Object.entries(WIDTHS)) {
     test(`${name} at ${width} px: screenshot, no sideways page scroll, banner ${device === 'phone' ? '≤ 100 px' : 'shown'}`, async () => {
       const page = await open(width, path);
+      if (name === 'search') await page.waitForSelector('#search.search-ready', { timeout: 10_000 });
       await page.screenshot({ path: join(shots, `${name}-${device}.png`), fullPage: true });
       const sizes = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
