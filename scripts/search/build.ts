@@ -42,12 +42,17 @@ export const SHARDS = { entities: 32, exact: 64 };
 /** Target size of a unit-index shard, in characters; the shard count follows from it. */
 export const UNIT_SHARD_CHARS = 8192;
 /**
- * Word-location budget per Pagefind index chunk (Pagefind's default is 20000). Pagefind's
- * metadata, which a first visit downloads whole, lists every chunk: smaller chunks mean fewer
- * bytes per query but a larger metadata file — at 100 issues 67 KB with 2000, 30 KB with 8000,
- * for about 2 KB more per query. On a slow phone the first visit is what counts (issue 11).
+ * Word-location budget per Pagefind index chunk (Pagefind's default is 20000), from the size of
+ * the corpus. A first visit downloads Pagefind's metadata whole, and it lists every chunk, then
+ * the chunks its query needs: with c locations a chunk over N in all, about N/c entries of
+ * metadata plus a few chunks of c — least at c ∝ √N. 3·√N, kept within [2000, 20000]: 2000 for one
+ * issue (as before, its metadata is 1.5 KB anyway), about 8000 at 100 issues (metadata 30 KB
+ * instead of 67 KB with 2000, for a few KB more per query). On a slow phone the first visit is
+ * what counts (issue 11).
  */
-export const CHUNK_LOCATIONS = 8000;
+export function chunkLocations(units: number): number {
+  return Math.min(20000, Math.max(2000, Math.round(3 * Math.sqrt(units))));
+}
 
 /** A record of dist/api/notices.json, as the site writes it. */
 export type NoticeApi = NoticeRecord;
@@ -366,7 +371,8 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   await rm(outputPath, { recursive: true, force: true });
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(CHUNK_LOCATIONS); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
+  const totalUnits = unitLists.reduce((a, u) => a + u.length, 0);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(chunkLocations(totalUnits)); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
   // Our own files do not depend on Pagefind’s output: they are written (to a staging folder)
   // while Pagefind writes its bundle in its own process, and moved in when both are done.
   const staging = `${path.resolve(outputPath)}.staging`;
