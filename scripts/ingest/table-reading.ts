@@ -209,13 +209,34 @@ function fills(cell: Cell, leave: Leave): boolean {
 }
 
 /** Brackets opened in a cell close in it: a bracket never spans two cells. */
-function balanced(text: string): boolean {
+function balanced(cell: Cell): boolean {
   let depth = 0;
-  for (const ch of text) {
-    if (/[（(【\[]/.test(ch)) depth++;
-    else if (/[）)】\]]/.test(ch) && --depth < 0) return false;
+  for (const line of cell) {
+    const [net, low] = bracketsOf(line);
+    if (depth + low < 0) return false;
+    depth += net;
   }
   return depth === 0;
+}
+
+const OPENING = new Set('（(【[');
+const CLOSING = new Set('）)】]');
+/** Per line (cached: a line is tested in many splits): its bracket depth at the end, and the lowest on the way. */
+const bracketDepths = new Map<string, [net: number, low: number]>();
+function bracketsOf(line: string): [number, number] {
+  let found = bracketDepths.get(line);
+  if (!found) {
+    let depth = 0;
+    let low = 0;
+    for (const ch of line) {
+      if (OPENING.has(ch)) depth++;
+      else if (CLOSING.has(ch)) low = Math.min(low, --depth);
+    }
+    found = [depth, low];
+    if (bracketDepths.size > 100_000) bracketDepths.clear();
+    bracketDepths.set(line, found);
+  }
+  return found;
 }
 
 /**
@@ -224,7 +245,7 @@ function balanced(text: string): boolean {
  */
 function closes(cell: Cell, leave: Leave = NONE, hand = false): boolean {
   if (/[，、,]$/.test(cell.at(-1) ?? '')) return false;
-  if (!balanced(cell.join(''))) return false;
+  if (!balanced(cell)) return false;
   if (cell.length < 2 || hand) return true;
   // No wider than the widest line that wrapped: had it been wider, that line would have held more.
   const full = cell.slice(0, -1);
