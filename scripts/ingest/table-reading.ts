@@ -118,7 +118,11 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
   const out: RowReading[] = [];
   let overflow = false;
   let steps = 0;
-  const walk = (t: number, cells: RowReading): void => {
+  // One reading is built in place and undone on the way back (a copy is kept for each complete
+  // one): the search takes millions of steps on a large table, and copying the cells at each
+  // step was most of its time.
+  const cells: RowReading = [];
+  const walk = (t: number): void => {
     if (overflow) return;
     // Bounded work: a row with many short tokens has exponentially many splits, nearly all
     // pruned late; past the budget the row counts as having too many readings to check.
@@ -128,7 +132,7 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     }
     if (t === toks.length) {
       if (cells.length === columns && (header || closes(cells.at(-1)!, leave, leave.hand(cells.length - 1)))) {
-        out.push(cells);
+        out.push(cells.map((cell) => cell.slice()));
         if (out.length > MAX_ROW_READINGS) overflow = true;
       }
       return;
@@ -143,19 +147,30 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     // Continue the current cell: on the same printed line, or wrapped to the next one.
     if (current && current.length > 0) {
       const lastTok = toks[t - 1];
+      /** The token as the cell's next line. */
+      const wrap = (when: () => boolean = () => true) => {
+        current.push(tok.text);
+        if (when()) walk(t + 1);
+        current.pop();
+      };
+      /** The token on the cell's last line, after a space. */
+      const join = () => {
+        const line = current[current.length - 1];
+        current[current.length - 1] = `${line} ${tok.text}`;
+        walk(t + 1);
+        current[current.length - 1] = line;
+      };
       // Heads sharing a line are separate heads; a head set over several lines stands alone
       // on each of them (heads are short and broken by hand, so they need not fill a line).
       if (header) {
-        if (lastTok.opens && lastTok.closes && tok.opens && tok.closes && lastTok.line !== tok.line) walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
+        if (lastTok.opens && lastTok.closes && tok.opens && tok.closes && lastTok.line !== tok.line) wrap();
       } else if (hand) {
         // A line broken by hand is one cell line however it is spaced (`较 大 药`).
-        if (lastTok.line === tok.line) walk(t + 1, [...cells.slice(0, -1), [...current.slice(0, -1), `${current.at(-1)} ${tok.text}`]]);
-        else if (lastTok.closes && tok.opens) walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
-      } else if (lastTok.line === tok.line && (ASCII_EDGE.test(lastTok.text.at(-1)!) || ASCII_EDGE.test(tok.text[0]))) walk(t + 1, [...cells.slice(0, -1), [...current.slice(0, -1), `${current.at(-1)} ${tok.text}`]]);
-      else if (lastTok.closes && tok.opens && fills([...current, tok.text], leave)) {
-        // The line just ended was not the cell's last: it fills the column like the others.
-        walk(t + 1, [...cells.slice(0, -1), [...current, tok.text]]);
-      }
+        if (lastTok.line === tok.line) join();
+        else if (lastTok.closes && tok.opens) wrap();
+      } else if (lastTok.line === tok.line && (ASCII_EDGE.test(lastTok.text.at(-1)!) || ASCII_EDGE.test(tok.text[0]))) join();
+      // The line just ended was not the cell's last: it fills the column like the others.
+      else if (lastTok.closes && tok.opens) wrap(() => fills(current, leave));
     }
     if (current && !header && !closes(current, leave, hand)) return;
     // A cell broken by hand ends with its printed line; one starts with a line.
@@ -163,15 +178,18 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     // Start a new cell here, after any number of empty cells — only at the row's start: a
     // merged cell spans rows in the columns that group them (序号, 工作任务), left of the
     // columns each row fills.
-    for (let c = cells.length; c < columns; c++) {
-      if (c > cells.length && (filled(c - 1) || !leading)) break;
+    const before = cells.length;
+    for (let c = before; c < columns; c++) {
+      if (c > before && (filled(c - 1) || !leading)) break;
       if (!header && leave.hand(c) && !tok.opens) continue;
-      const empties = Array.from({ length: c - cells.length }, () => [] as Cell);
-      walk(t + 1, [...cells, ...empties, [tok.text]]);
+      for (let k = before; k < c; k++) cells.push([]);
+      cells.push([tok.text]);
+      walk(t + 1);
+      cells.length = before;
       if (overflow) return;
     }
   };
-  walk(0, []);
+  walk(0);
   return overflow ? undefined : out;
 }
 
