@@ -391,6 +391,11 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
   // Every column count is tried: a reading in more columns (a head printed over two lines
   // read as two heads, a cell's last line read as a column of its own) may fit as well.
   for (let columns = first; columns <= last && found.length <= 1; columns++) {
+    // The header wraps in the same columns but may break early (a short head set on two
+    // lines): its lines only must not be wider than their column. The 序号 column is headed
+    // 序号 alone. Read first: a column count no header reading fits needs no rows read.
+    const candidates = (rowReadings(headerTokens, columns, () => true, true) ?? []).filter((h) => h[0].length === 1 && h[0][0] === headerTokens[0].text && given(h));
+    if (candidates.length === 0) continue;
     let overflow = false;
     const perRow: RowReading[][] = [];
     for (const [r, row] of data.entries()) {
@@ -417,10 +422,6 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
     if (overflow) return { reason: `a row's lines can be split into ${columns} cells in too many ways to check (over ${MAX_ROW_READINGS} readings, or ${limits.row} steps for a row, ${limits.table} for the table)` };
     if (perRow.length < data.length || perRow.some((r) => r.length === 0)) continue;
     tried += perRow.reduce((n, options) => n + options.length, 0);
-    // The header wraps in the same columns but may break early (a short head set on two
-    // lines): its lines only must not be wider than their column. The 序号 column is headed
-    // 序号 alone.
-    const candidates = (rowReadings(headerTokens, columns, () => true, true) ?? []).filter((h) => h[0].length === 1 && h[0][0] === headerTokens[0].text && given(h));
     // Columns of people (by their heads) hold names only: read the rows once per set of them.
     const peopleSets = new Map<string, number[]>();
     for (const h of candidates) {
