@@ -12,6 +12,7 @@ const { search, FACETS } = await import(/* @vite-ignore */ root.dataset.api);
 const input = document.getElementById('search-q');
 const form = root.querySelector('form');
 const summary = document.getElementById('search-summary');
+const resultsBox = document.getElementById('search-results');
 const list = document.getElementById('search-list');
 const facetsBox = document.getElementById('search-facets');
 const more = document.getElementById('search-more');
@@ -185,6 +186,9 @@ async function run({ q, filters }, { push = false, replace = false } = {}) {
   const mine = ++seq;
   input.value = q;
   if (push || replace) writeUrl(q.trim(), filters, replace);
+  // Busy until this query's results and facets are all in (for assistive technology, and for
+  // the browser tests, which read the results once it is false).
+  resultsBox.setAttribute('aria-busy', 'true');
   summary.textContent = '正在检索…';
   let results;
   try {
@@ -194,6 +198,7 @@ async function run({ q, filters }, { push = false, replace = false } = {}) {
     if (mine !== seq) return;
     summary.textContent = `检索未能完成（${error?.message ?? error}），请检查网络后重试。`;
     root.classList.add('search-ready');
+    resultsBox.setAttribute('aria-busy', 'false');
     return;
   }
   if (mine !== seq) return;
@@ -222,6 +227,7 @@ async function run({ q, filters }, { push = false, replace = false } = {}) {
   if (mine !== seq) return;
   renderFacets(facets, filters);
   root.classList.add('search-ready');
+  resultsBox.setAttribute('aria-busy', 'false');
 }
 
 let typing;

@@ -72,7 +72,10 @@ for (const [width, height] of [
     const found: Record<string, string[]> = {};
     for (const path of pages()) {
       await page.goto(site.url + path);
-      if (path.startsWith('search/')) await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+      if (path.startsWith('search/')) {
+        await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+        await page.waitForSelector('#search-results[aria-busy="false"]');
+      }
       const violations = await axe(page);
       if (violations.length > 0) found[path || '/'] = violations;
     }

@@ -88,7 +88,7 @@ export function useSite(root = process.env.SEARCH_DIST ?? dist) {
       // (module, WebAssembly, index) can take longer, and the test is about results, not speed.
       await expect.poll(() => page.textContent('#search-summary'), { timeout: 10_000 }).toMatch(/件文件|没有找到/);
       // The results, then the facets, are in (the page shows them as they arrive).
-      await page.waitForSelector('#search.search-ready', { timeout: 10_000 });
+      await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 10_000 });
     },
   };
 }

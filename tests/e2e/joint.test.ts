@@ -29,6 +29,7 @@ test('a joint notice: one checkbox per issuer counts it, and each finds it', asy
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toBe('共 4 件文件');
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   await page.waitForSelector('#search.search-ready'); // the facets come after the results
   const counts = await page.$$eval('fieldset', (sets) => {
     const issuers = sets.find((f) => f.querySelector('legend')!.textContent === '发文机关')!;
@@ -37,6 +38,7 @@ test('a joint notice: one checkbox per issuer counts it, and each finds it', asy
   expect(Object.fromEntries(counts)).toEqual({ 威县人民政府: '2', 威县人民政府办公室: '2', 中共威县县委办公室: '1' });
   await page.goto(`${site.url}search/?issuer=${encodeURIComponent('中共威县县委办公室')}`);
   await expect.poll(() => page.textContent('#search-summary')).toBe('筛选出 1 件文件');
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   expect(await results(page)).toEqual([['关于做好2023年春节期间有关工作的通知', '文件 威办字〔2023〕1号 · 中共威县县委办公室、威县人民政府办公室 · 2023年1月5日']]);
   expect(errors).toEqual([]);
   await page.close();
@@ -46,6 +48,7 @@ test('without a 文号 a result shows its serial when printed, and no empty 文�
   const page = await site.browser.newPage();
   await page.goto(`${site.url}search/?issuer=${encodeURIComponent('威县人民政府')}`);
   await expect.poll(() => page.textContent('#search-summary')).toBe('筛选出 2 件文件');
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   expect(await results(page)).toEqual([
     ['关于春节期间禁止燃放烟花爆竹的通告', '文件 （第1号） · 威县人民政府 · 2023年1月16日'],
     ['关于某某事项的公告', '文件 威县人民政府 · 2023年1月9日'],

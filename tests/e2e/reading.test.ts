@@ -251,7 +251,10 @@ test('no main page scrolls sideways on a phone (390 and 320 px); screenshots at 
   for (const [path, name] of MAIN_PAGES) {
     for (const page of [desktop, phone, narrow]) {
       await page.goto(site.url + path);
-      if (path.startsWith('search/')) await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+      if (path.startsWith('search/')) {
+        await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+        await page.waitForSelector('#search-results[aria-busy="false"]');
+      }
       expect(await sideways(page), `${path} at ${page.viewportSize()!.width}px`).toBeLessThanOrEqual(0);
     }
     // The numbered seed is 9,590 lines: its screenshots show the first screen only.

@@ -59,6 +59,7 @@ test('typed into the search box with a keyboard’s brackets, the 文号 finds i
   const page = await site.browser.newPage();
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   await page.focus('#search-q');
   await page.keyboard.type('威政办字[2022]25');
   await page.keyboard.press('Enter');
@@ -73,6 +74,7 @@ test('the search page has one search box; other pages keep the one in their head
   const page = await site.browser.newPage();
   await page.goto(`${site.url}search/?q=${encodeURIComponent('高凯英')}`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   expect(await page.getByRole('searchbox').count()).toBe(1);
   expect(await page.getByRole('search').count()).toBe(1);
   expect(await page.getByRole('searchbox').getAttribute('id')).toBe('search-q');

@@ -32,6 +32,7 @@ test('/search/?q=高凯英 lists exactly the notices that name him, excerpts hig
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}search/?q=${encodeURIComponent('高凯英')}`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   expect((await titles(page)).sort()).toEqual(truth('高凯英'));
   expect(await page.locator('#search-list mark').first().textContent()).toBe('高凯英');
   expect(await page.inputValue('#search-q')).toBe('高凯英');
@@ -45,6 +46,7 @@ test('a filter narrows the results, also without a query, and is kept in the URL
   const page = await browser.newPage();
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/共 \d+ 件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   const all = (await titles(page)).length;
   const box = page.getByRole('group', { name: '发文机关' }).getByRole('checkbox', { name: /^威县人民政府\s*\d+$/ });
   const count = Number(await box.locator('xpath=following-sibling::label[1]/span[@class="count"]').textContent());
@@ -55,6 +57,7 @@ test('a filter narrows the results, also without a query, and is kept in the URL
   // The same filter with a query, from a deep link.
   await page.goto(`${site.url}search/?q=${encodeURIComponent('高凯英')}&issuer=${encodeURIComponent('威县人民政府')}`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   const narrowed = await titles(page);
   expect(narrowed.length).toBeLessThan(truth('高凯英').length);
   for (const t of narrowed) expect(truth('高凯英')).toContain(t);
@@ -65,6 +68,7 @@ test('keyboard: type, Enter, ↓ through the results, Enter opens a highlighted 
   const page = await browser.newPage();
   await page.goto(`${site.url}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件文件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   await page.focus('#search-q');
   await page.keyboard.type('樊彦平');
   await page.keyboard.press('Enter');

@@ -113,6 +113,7 @@ test('a reader clicks through the sub-path site without one failed request', asy
   await Promise.all([page.waitForEvent('load'), page.press('#site-search-q', 'Enter')]);
   expect(new URL(page.url()).pathname).toBe(`${BASE}search/`);
   await expect.poll(() => page.textContent('#search-summary')).toMatch(/件/);
+  await page.waitForSelector('#search-results[aria-busy="false"]');
   const results = await page.$$eval('#search-list a', (as) => as.map((a) => a.getAttribute('href')!));
   expect(results.length).toBeGreaterThan(0);
   for (const href of results) expect(href.startsWith(BASE)).toBe(true);
