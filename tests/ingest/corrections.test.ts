@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../scripts/ingest/run.ts';
 import { ingestDir, newSeedsDir } from '../helpers.ts';
-import { flattenTable } from '../helpers/table-layout.ts';
+import { flattenTable, GRADES_TABLE } from '../helpers/table-layout.ts';
 
 const SEED = [
   ' 威县人民政府办公室', '', '关于甲事项的通知', '', '威政办字〔2023〕1 号 2023 年 1 月 5 日', '', '各乡、镇人民政府：', '',
@@ -166,16 +166,7 @@ describe('corrections of lists: a list line without a label, a list that is not 
 describe('a table correction placing the rows of a table without 序号', () => {
   // A 分级标准 table: 级别 (broken by hand, letter-spaced `一 般`) and 响应 merged over the
   // 类别 rows of a level; 标准's items each on a new line; `引起不良` ends short of its column.
-  const table = flattenTable({
-    heads: ['级别', '类别', '标准', '响应'],
-    widths: [4, 2, 12, 4],
-    rows: [
-      ['重大\n事件\n（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。\n2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
-      ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。\n2.其他危害严重的医疗器械安全突发事件。', ''],
-      ['一 般\n事 件\n（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。\n2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
-      ['', '疫苗', '1.同一批号疫苗引起不良\n事件的人数超过3人，疑似与质量相关的事件。', ''],
-    ],
-  }).map((l) => l.text);
+  const table = flattenTable(GRADES_TABLE).map((l) => l.text);
   const head = [' 威县人民政府办公室', '关于印发某某应急预案的通知', '威政办字〔2023〕4 号 2023 年 4 月 1 日', '各乡、镇人民政府：', '现将《某某应急预案》印发给你们，请认真贯彻执行。', '附件：分级标准', '附件', '分级标准'];
   const SEED = [...head, ...table].join('\n\n');
   // Seed lines: a blank line after each, so the table's k-th line is line 2 × (8 + k) + 1.

@@ -7,7 +7,7 @@ import { matchTable, tableFromReading } from '../../scripts/ingest/recover-table
 import { readTable } from '../../scripts/ingest/table-reading.ts';
 import { givenRows, tableRows } from '../../scripts/ingest/table-rows.ts';
 import type { Block, SourceLine } from '../../scripts/ingest/types.ts';
-import { flattenTable, type TableSpec } from '../helpers/table-layout.ts';
+import { flattenTable, GRADES_TABLE, type TableSpec } from '../helpers/table-layout.ts';
 import { scan, seedLines } from './fixtures.ts';
 
 const ink = (texts: string[]) => texts.join('').replace(/\s+/g, '');
@@ -180,25 +180,9 @@ describe('the seed', () => {
   });
 });
 
-/**
- * A 分级标准 table in the shape of 25号 附件1: no 序号 column, so where a row starts is not
- * printed; 级别 and 响应 merged over the 类别 rows of one level; 级别 broken by hand (centred,
- * letter-spaced `一 般`); 标准 holding numbered items, each on a new line.
- */
-const grades: TableSpec = {
-  heads: ['级别', '类别', '标准', '响应'],
-  widths: [4, 2, 12, 4],
-  rows: [
-    ['重大\n事件\n（Ⅱ级）', '药品', '1.批号相对集中的同一药品引起不良事件的人数超过30人。\n2.其他危害严重的重大药品质量安全事件。', '省政府启动Ⅱ级响应'],
-    ['', '医疗器械', '1.同一批号产品短期内引起患者死亡，且在同一区域内出现类似事件。\n2.其他危害严重的医疗器械安全突发事件。', ''],
-    ['一 般\n事 件\n（Ⅳ级）', '药品', '1.同一批号药品引起不良事件的人数超过10人。\n2.其他一般药品质量安全事件。', '县政府启动Ⅳ级响应'],
-    // The PDF broke `不良/事件` early: the line ends a character short of the column.
-    ['', '疫苗', '1.同一批号疫苗引起不良\n事件的人数超过3人，疑似与质量相关的事件。', ''],
-  ],
-};
 
 describe('a table without 序号, its rows placed by an archivist (givenRows)', () => {
-  const lines = flattenTable(grades);
+  const lines = flattenTable(GRADES_TABLE);
   const line = (text: string) => lines.find((l) => l.text === text)!.line;
   const join = (parts: string[]) => normalizeTitle(parts.join(' '));
   const merged = [0, 3];
@@ -218,7 +202,7 @@ describe('a table without 序号, its rows placed by an archivist (givenRows)', 
   });
 
   it('is read cell by cell from the rows, merged cells, hand-broken column, short line and hand column width given', () => {
-    const t = readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0], short });
+    const t = readTable(rows, join, GRADES_TABLE.heads, [4, 0, 0, 0], { hand: [0], short });
     if ('reason' in t) throw new Error(t.reason);
     expect(t.header).toEqual(['级别', '类别', '标准', '响应']);
     expect(t.rows.slice(1).map((r) => r.cells)).toEqual([
@@ -235,19 +219,19 @@ describe('a table without 序号, its rows placed by an archivist (givenRows)', 
   it('finds no reading, or several, when a fact the lines do not show is left out', () => {
     const reason = (r: ReturnType<typeof readTable>) => ('reason' in r ? r.reason : 'read');
     // Without the short line: `1.同一批号疫苗引起不良` does not fill the 标准 column.
-    expect(reason(readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0] }))).toMatch(/^no split/);
+    expect(reason(readTable(rows, join, GRADES_TABLE.heads, [4, 0, 0, 0], { hand: [0] }))).toMatch(/^no split/);
     // Without 级别 broken by hand: `一 般` is two cells.
-    expect(reason(readTable(rows, join, grades.heads, [4, 0, 0, 0], { short }))).toMatch(/^no split/);
+    expect(reason(readTable(rows, join, GRADES_TABLE.heads, [4, 0, 0, 0], { short }))).toMatch(/^no split/);
     // Without its width, 级别 may take lines of 标准 (and 类别 the short `人。`).
-    expect(reason(readTable(rows, join, grades.heads, undefined, { hand: [0], short }))).toMatch(/more than one reading/);
+    expect(reason(readTable(rows, join, GRADES_TABLE.heads, undefined, { hand: [0], short }))).toMatch(/more than one reading/);
     // Without the merged cells, a 类别 row may fill 响应 with its last lines.
     const unmerged = givenRows(lines, starts.map((s) => ({ ...s, merged: [] })));
     if (typeof unmerged === 'string') throw new Error(unmerged);
-    expect(reason(readTable(unmerged, join, grades.heads, [4, 0, 0, 0], { hand: [0], short }))).not.toBe('read');
+    expect(reason(readTable(unmerged, join, GRADES_TABLE.heads, [4, 0, 0, 0], { hand: [0], short }))).not.toBe('read');
   });
 
   it('reports a short line the reading does not need', () => {
-    const t = readTable(rows, join, grades.heads, [4, 0, 0, 0], { hand: [0], short: [...short, line('1.批号相对集中的同一药品')] });
+    const t = readTable(rows, join, GRADES_TABLE.heads, [4, 0, 0, 0], { hand: [0], short: [...short, line('1.批号相对集中的同一药品')] });
     expect('reason' in t && t.reason).toMatch(/said to end short, fills its column/);
   });
 
