@@ -398,6 +398,14 @@ async function runWord(s, word) {
   return hits;
 }
 
+/** The text slice files of notice i (of `count`) that hold units [from, to). */
+function sliceFiles(s, i, count, from, to) {
+  const size = s.core.slice;
+  const files = [];
+  for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) files.push(`text/${i}/${k}.json`);
+  return files;
+}
+
 /**
  * The printed text of notice i around units [from, to), from its slice files (slice k holds the
  * text of units k·core.slice … (k+1)·core.slice − 1, as printed, with the spaces and line breaks
@@ -408,8 +416,7 @@ async function printedOf(s, i, count, from, to) {
   let text = '';
   const spans = [];
   const first = Math.floor(Math.max(0, from) / size);
-  const slices = [];
-  for (let k = first; k * size < to && k < count; k++) slices.push(cached(s, `text/${i}/${k}.json`).catch(() => ''));
+  const slices = sliceFiles(s, i, count, from, to).map((file) => cached(s, file).catch(() => ''));
   for (const [n, got] of slices.entries()) {
     const k = first + n;
     const slice = await got;
@@ -474,9 +481,7 @@ function warm(s, i, m) {
   if (m.location < 0) return;
   // Only the requests: the excerpt itself is cut when the result is shown, not while the search
   // that comes first is still being answered.
-  const size = s.core.slice;
-  const to = m.location + m.length + EXCERPT_AFTER;
-  for (let k = Math.floor(Math.max(0, m.location - EXCERPT_BEFORE) / size); k * size < to && k < s.sliceCounts[i]; k++) cached(s, `text/${i}/${k}.json`).catch(() => {});
+  for (const file of sliceFiles(s, i, s.sliceCounts[i], m.location - EXCERPT_BEFORE, m.location + m.length + EXCERPT_AFTER)) cached(s, file).catch(() => {});
 }
 
 /** Why a name is suggested, in the order suggestions are listed. */
