@@ -113,51 +113,55 @@ function widest(text: string): number {
  * cell line; a cell goes on to the next printed line only from a line's last token. `leave`
  * says which lines need not fill their column and which columns were broken by hand (in this
  * reading's columns): a cell of such a column holds whole printed lines, letter-spacing and all.
+ *
+ * The splits are a search over the tokens: at each token the current cell goes on (on its line,
+ * or wrapped to the next), or a new cell starts. What can follow depends only on the token, where
+ * the current cell started and how many cells there are — the cell's text follows from its first
+ * and current token, as at most one way goes on from each token — so the search is counted once
+ * per such state (memoized), and the readings are then collected along the states that lead to
+ * one. The work budgets count the steps the plain search would take (the states of its tree, with
+ * repeats), so a row is too loose to read exactly when it was before; only checking is faster.
  */
 function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, leave: Leave = NONE, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }): RowReading[] | undefined {
-  const out: RowReading[] = [];
-  let overflow = false;
-  let steps = 0;
-  // One reading is built in place and undone on the way back (a copy is kept for each complete
-  // one): the search takes millions of steps on a large table, and copying the cells at each
-  // step was most of its time.
+  const T = toks.length;
+  // A state: token t, the current cell's first token s (−1 before the first cell), n cells.
+  const key = (t: number, s: number, n: number) => (t * (T + 1) + s + 1) * (columns + 1) + n;
+  /** Steps of the plain search under each state reached, and its readings (capped: only their
+   *  comparison with the budgets counts). Only the states reached are kept: a long row has few. */
+  const stepsUnder = new Map<number, number>();
+  const readingsUnder = new Map<number, number>();
+  const CAP = 1e15;
   const cells: RowReading = [];
-  const walk = (t: number): void => {
-    if (overflow) return;
-    // Bounded work: a row with many short tokens has exponentially many splits, nearly all
-    // pruned late; past the budget the row counts as having too many readings to check.
-    if (++steps > table.limits.row || ++table.steps > table.limits.table) {
-      overflow = true;
-      return;
-    }
-    if (t === toks.length) {
-      if (cells.length === columns && (header || closes(cells.at(-1)!, leave, leave.hand(cells.length - 1)))) {
-        out.push(cells.map((cell) => cell.slice()));
-        if (out.length > MAX_ROW_READINGS) overflow = true;
-      }
-      return;
-    }
-    // Empty cells come only before the first filled one (after the 序号); once a cell is
-    // filled, each column still to fill needs a token of its own.
-    const leading = cells.every((cell, c) => cell.length === 0 || (c === 0 && filled(0)));
-    if (!leading && toks.length - t < columns - cells.length) return;
+  let start = -1;
+  const out: RowReading[] = [];
+  /**
+   * The branches of the search at token t with `cells` as they are: each is entered through
+   * `visit`, with the cells changed for it and restored after. Mirrors the plain search step by
+   * step (see the comments): continue the current cell, or start a new one after empty cells.
+   */
+  const branches = (t: number, visit: (t: number) => void): void => {
+    const n = cells.length;
+    // Empty cells come only before the first filled one (after the 序号): the current cell is
+    // never empty, so only the first cell, when it is the 序号, leaves the row leading.
+    const leading = n === 0 || (n === 1 && filled(0));
+    if (!leading && T - t < columns - n) return;
     const tok = toks[t];
     const current = cells.at(-1);
-    const hand = current !== undefined && leave.hand(cells.length - 1);
+    const hand = current !== undefined && leave.hand(n - 1);
     // Continue the current cell: on the same printed line, or wrapped to the next one.
     if (current && current.length > 0) {
       const lastTok = toks[t - 1];
       /** The token as the cell's next line. */
       const wrap = (when: () => boolean = () => true) => {
         current.push(tok.text);
-        if (when()) walk(t + 1);
+        if (when()) visit(t + 1);
         current.pop();
       };
       /** The token on the cell's last line, after a space. */
       const join = () => {
         const line = current[current.length - 1];
         current[current.length - 1] = `${line} ${tok.text}`;
-        walk(t + 1);
+        visit(t + 1);
         current[current.length - 1] = line;
       };
       // Heads sharing a line are separate heads; a head set over several lines stands alone
@@ -178,19 +182,57 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
     // Start a new cell here, after any number of empty cells — only at the row's start: a
     // merged cell spans rows in the columns that group them (序号, 工作任务), left of the
     // columns each row fills.
-    const before = cells.length;
+    const before = n;
+    const startBefore = start;
     for (let c = before; c < columns; c++) {
       if (c > before && (filled(c - 1) || !leading)) break;
       if (!header && leave.hand(c) && !tok.opens) continue;
       for (let k = before; k < c; k++) cells.push([]);
       cells.push([tok.text]);
-      walk(t + 1);
+      start = t;
+      visit(t + 1);
+      start = startBefore;
       cells.length = before;
-      if (overflow) return;
     }
   };
-  walk(0);
-  return overflow ? undefined : out;
+  /** A complete reading: all the columns, its last cell finished. */
+  const complete = () => cells.length === columns && (header || closes(cells.at(-1)!, leave, leave.hand(cells.length - 1)));
+  /** Counts the steps and readings under the state reached (memoized). */
+  const count = (t: number): void => {
+    const k = key(t, start, cells.length);
+    if (stepsUnder.has(k)) return;
+    let steps = 1;
+    let readings = 0;
+    if (t === T) readings = complete() ? 1 : 0;
+    else {
+      branches(t, (next) => {
+        count(next);
+        const child = key(next, start, cells.length);
+        steps = Math.min(CAP, steps + stepsUnder.get(child)!);
+        readings = Math.min(CAP, readings + readingsUnder.get(child)!);
+      });
+    }
+    stepsUnder.set(k, steps);
+    readingsUnder.set(k, readings);
+  };
+  count(0);
+  const root = key(0, -1, 0);
+  // The plain search stopped past a budget (a step over either, or a reading too many): the
+  // same outcome, decided from the counts.
+  const steps = stepsUnder.get(root)!;
+  if (steps > table.limits.row || table.steps + steps > table.limits.table || readingsUnder.get(root)! > MAX_ROW_READINGS) return undefined;
+  table.steps += steps;
+  /** Collects the readings, in the plain search's order, entering only states that lead to one. */
+  const collect = (t: number): void => {
+    if (readingsUnder.get(key(t, start, cells.length)) === 0) return;
+    if (t === T) {
+      out.push(cells.map((cell) => cell.slice()));
+      return;
+    }
+    branches(t, collect);
+  };
+  collect(0);
+  return out;
 }
 
 /**
