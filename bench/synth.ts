@@ -12,11 +12,15 @@
 // same text at the same places (which would make every index and compressed file unrealistically
 // small), each issue also gets some extra wrapped lines of plain running text, taken from the
 // seed's own paragraphs and put inside paragraphs, before their last line, at places that depend
-// on the issue. The output is deterministic and ingests without problems (tests/bench/synth.test.ts).
+// on the issue — never inside a table, whose cells are running text too but where a printed
+// table never has a foreign line. The output is deterministic and ingests without problems
+// (tests/bench/synth.test.ts).
 //
 // CLI: node bench/synth.ts N OUTDIR [SEED]   → OUTDIR/weixian-gazette-YYYY-NN.txt
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { tableRegionEnd } from '../scripts/ingest/recover-tables.ts';
+import { stripFurniture } from '../scripts/ingest/strip-furniture.ts';
 import { seededRandom } from './random.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -38,14 +42,33 @@ const HEADING = /^(?:[一二三四五六七八九十]+、|第)/u;
 const plain = (t: string | undefined) => t !== undefined && PLAIN.test(t) && !HEADING.test(t);
 
 /**
+ * The seed lines (0-based) inside tables, as the ingest finds them (scripts/ingest/recover-tables.ts):
+ * from a table's header to the next attachment marker, numbered heading or notice.
+ */
+export function tableLines(lines: string[]): Set<number> {
+  const { lines: read } = stripFurniture(lines);
+  const inside = new Set<number>();
+  for (let i = 0; i < read.length; i++) {
+    const end = tableRegionEnd(read, i);
+    if (end === undefined) continue;
+    for (let l = read[i]!.line; l <= read[end - 1]!.line; l++) inside.add(l - 1);
+    i = end - 1;
+  }
+  return inside;
+}
+
+/**
  * Put extra sentences of the seed's running text between sentences; where depends on `k`. A
  * donor is a run of wrapped lines of running text that is whole sentences (the line before it
  * ends one, and so does its last line); it goes after a line of running text that ends a
  * sentence and before another line of running text, so no name, title or 文号 is cut and no
- * heading, list or table is entered.
+ * heading or list is entered. Tables are left out both ways: a cell's lines are running text
+ * wrapped at the cell's width, but an extra line in a cell is not what a printed table shows
+ * (and makes the table reader try many more splits), nor is a cell's narrow line in a paragraph.
  */
 function vary(lines: string[], k: number): string[] {
-  const text = lines.map((l) => l.trim()).filter(Boolean);
+  const inTable = tableLines(lines);
+  const text = lines.flatMap((l, i) => (l.trim() && !inTable.has(i) ? [l.trim()] : l.trim() ? [''] : []));
   const donors: string[][] = [];
   for (let i = 1; i < text.length; i++) {
     if (!text[i - 1]!.endsWith('。') || !plain(text[i - 1])) continue;
@@ -66,7 +89,7 @@ function vary(lines: string[], k: number): string[] {
   lines.forEach((line, i) => {
     out.push(line);
     const t = line.trim();
-    if (t.endsWith('。') && plain(t) && plain(next(i)) && rand() < INSERT_RATE) {
+    if (!inTable.has(i) && t.endsWith('。') && plain(t) && plain(next(i)) && rand() < INSERT_RATE) {
       for (const d of donors[Math.floor(rand() * donors.length)]!) out.push('', d);
     }
   });

@@ -168,12 +168,23 @@ function rawReason(lines: SourceLine[], start: number, end: number, reasons: str
   return `cells wrap over several lines and merged cells span rows; which column each line belongs to cannot be recovered with confidence (${reasons.at(-1)})`;
 }
 
-export function matchTable(lines: SourceLine[], start: number): { block: TableBlock; end: number } | null {
-  if (!TABLE_START.test(lines[start].text)) return null;
+/**
+ * The end (index after the last line) of the table region that starts at `start`, or undefined
+ * when no table starts there: a table runs from its header to the next attachment marker,
+ * numbered heading or notice. Also what bench/synth.ts keeps its inserted lines out of.
+ */
+export function tableRegionEnd(lines: SourceLine[], start: number): number | undefined {
+  if (!TABLE_START.test(lines[start].text)) return undefined;
   // `单位` alone is only a table head when the next line holds several column heads.
-  if (/^单\s*位$/.test(lines[start].text) && splitCells(lines[start + 1]?.text ?? '').length < 2) return null;
+  if (/^单\s*位$/.test(lines[start].text) && splitCells(lines[start + 1]?.text ?? '').length < 2) return undefined;
   let end = start + 1;
   while (end < lines.length && !isBoundary(lines, end)) end++;
+  return end;
+}
+
+export function matchTable(lines: SourceLine[], start: number): { block: TableBlock; end: number } | null {
+  const end = tableRegionEnd(lines, start);
+  if (end === undefined) return null;
   const lineRange = (to: number): [number, number] => [lines[start].line, lines[to - 1].line];
   const reasons: string[] = [];
   for (const parse of [parseContactTable, parseNumberTable, parseWidthTable]) {

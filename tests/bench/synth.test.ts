@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, issueOf } from '../../bench/synth.ts';
+import { generateCorpus, issueOf, synthIssue, tableLines } from '../../bench/synth.ts';
 import { ingestDir } from '../helpers.ts';
 
 describe('synthetic corpus', () => {
@@ -68,6 +68,26 @@ describe('synthetic corpus', () => {
     const single = ingestDir(join(import.meta.dirname, '../../seeds'));
     const names = (r: ReturnType<typeof ingestDir>) => new Set((JSON.parse(r.files.get('data/people.json')!) as { name: string }[]).map((p) => p.name));
     expect(names(result)).toEqual(names(single));
+  });
+
+  it("puts its extra lines outside tables: each table of an issue prints the seed's lines", () => {
+    // A cell's lines are running text too, but a printed table has no foreign line in a cell.
+    const seed = readFileSync(join(import.meta.dirname, '../../seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const tables = (text: string) => {
+      const lines = text.split('\n');
+      const inside = tableLines(lines);
+      return lines.filter((l, i) => inside.has(i) && l.trim() !== '');
+    };
+    // The seed's seven tables, where its review report places them (16号 附件 2 … 38号 附件).
+    const inside = [...tableLines(seed.split('\n'))].map((i) => i + 1);
+    const ranges = [[892, 1152], [1937, 1978], [1983, 2010], [2850, 3985], [6183, 6510], [7114, 7242], [8814, 8853]];
+    expect(inside).toEqual(ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k)));
+    for (let k = 2; k <= 13; k++) {
+      const { year, number } = issueOf(k, 2022);
+      const varied = synthIssue(seed, 2022, year, number, k);
+      expect(varied.split('\n').length).toBeGreaterThan(seed.split('\n').length);
+      expect(tables(varied)).toEqual(tables(synthIssue(seed, 2022, year, number)));
+    }
   });
 
   it('is deterministic', () => {
