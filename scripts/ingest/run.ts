@@ -3,7 +3,7 @@
 // content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { onWorker } from '../worker.ts';
+import { shareTasks, spareThreads } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
 import { assignNoticeIds } from './notice-id.ts';
@@ -18,6 +18,7 @@ import type { Knowledge, LinkerData } from './knowledge.ts';
 import { parseDocNo } from './docno.ts';
 import { correctionsFileOf, type Correction } from '../../schemas/corrections.ts';
 import { readIssue } from './reader/index.ts';
+import { workerCanRead } from './matchers.ts';
 import { readAliasTable } from './entities/organizations.ts';
 import { reviewReport, type IssueReview } from './review.ts';
 import type { Problem } from './types.ts';
@@ -40,24 +41,87 @@ export interface IngestResult {
  * unchanged notices not written to MDX again; the result is the same either way.
  */
 export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCache): IngestResult {
-  const run = prepare(seedsDir, matchers, cache);
+  const input = inputs(seedsDir, matchers, cache);
+  if (!input.config) return input.result;
+  const run = prepare(input, input.missing.map(({ task }) => ingestSeed(task, matchers, input.config!)));
   const knowledge = run.result.knowledge;
   if (!knowledge) return run.result;
   return finish(run, run.pending.map((n) => emitChecked(n, knowledge.linker)));
 }
 
+/** How ingestParallel shares its work: worker threads, and whether this thread takes tasks too. */
+export interface Threads {
+  workers: number;
+  here: boolean;
+}
+
 /**
- * The same as `ingest`, with the MDX of half the notices written on a worker thread (writing
- * MDX is the ingest's largest cost, and the machine has a second core): the CLI's way.
+ * The same as `ingest`, on every core: the seeds are read, and the MDX written, by this thread and
+ * worker threads (./read-worker.ts, ./emit-worker.ts) alike, each taking the next seed or notice
+ * when it is done with one; results are put back in order, so the output, problems included, is
+ * the same as `ingest`'s. The CLI's way. The knowledge base is built on this thread, between the two.
  */
-export async function ingestParallel(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Promise<IngestResult> {
-  const run = prepare(seedsDir, matchers, cache);
+export async function ingestParallel(seedsDir: string, matchers: Matcher[], cache?: IngestCache, threads: Threads = { workers: spareThreads(), here: true }): Promise<IngestResult> {
+  const input = inputs(seedsDir, matchers, cache);
+  if (!input.config) return input.result;
+  const config = input.config;
+  // A worker knows the ingest's own matchers by name (./matchers.ts); with any other, the seeds are read here.
+  const read = workerCanRead(matchers)
+    ? await shareTasks(input.missing.length, new URL('./read-worker.ts', import.meta.url), { seeds: input.missing.map(({ task }) => task), matchers: matchers.map((m) => m.name), config }, threads.here ? (k) => ingestSeed(input.missing[k]!.task, matchers, config) : undefined, threads.workers)
+    : input.missing.map(({ task }) => ingestSeed(task, matchers, config));
+  const run = prepare(input, read);
   const knowledge = run.result.knowledge;
   if (!knowledge) return run.result;
-  const half = Math.ceil(run.pending.length / 2);
-  const theirs = run.pending.length > half ? emitOnWorker(knowledge.linkerData, run.pending.slice(half)) : Promise.resolve([]);
-  const mine = run.pending.slice(0, half).map((n) => emitChecked(n, knowledge.linker));
-  return finish(run, [...mine, ...(await theirs)]);
+  const items = run.pending.map((n) => ({ notice: n.notice, sections: n.sections }));
+  const written = await shareTasks(items.length, new URL('./emit-worker.ts', import.meta.url), { linker: knowledge.linkerData, items }, threads.here ? (k) => emitChecked(run.pending[k]!, knowledge.linker) : undefined, threads.workers);
+  return finish(run, written);
+}
+
+/** A seed to read: its name in seeds/, its bytes and its corrections file's text. */
+export interface SeedTask {
+  file: string;
+  bytes: Uint8Array;
+  correctionsText?: string;
+}
+
+/** The ingest's input, before any seed is read: each seed with its cached reading, if any. */
+interface Inputs {
+  /** With the config's and the seed list's problems; returned as it is when there is no config. */
+  result: IngestResult;
+  config?: GazetteConfig;
+  seeds: { task: SeedTask; key: string; cached?: SeedResult }[];
+  /** The seeds to read (not in the cache), in order. */
+  missing: { task: SeedTask; key: string }[];
+  version: string;
+  cache?: IngestCache;
+}
+
+function inputs(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Inputs {
+  const problems: Problem[] = [];
+  const skipped: SkippedFile[] = [];
+  const result: IngestResult = { problems, notices: [], files: new Map(), skipped };
+  const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
+  if (!config) {
+    problems.push(...configProblems);
+    return { result, seeds: [], missing: [], version: '' };
+  }
+  // The reviewed alias table must fit this gazette (its categories are the config's): listed
+  // with the other problems before anything is written, not thrown from the knowledge base.
+  problems.push(...readAliasTable(config).problems);
+  const listed = listSeeds(seedsDir);
+  problems.push(...listed.problems);
+  skipped.push(...listed.skipped);
+  const version = cache ? codeVersion() + matchers.map((m) => m.name).join() + JSON.stringify(config) : '';
+  const seeds = listed.seeds.map((name) => {
+    const file = `seeds/${name}`;
+    const bytes = readFileSync(join(seedsDir, name));
+    const correctionsFile = correctionsFileOf(file);
+    const correctionsPath = join(seedsDir, correctionsFile.slice('seeds/'.length));
+    const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, 'utf8') : undefined;
+    const key = cache ? hash(version, file, bytes, correctionsText ?? '') : '';
+    return { task: { file, bytes, correctionsText }, key, cached: cache?.lookup<SeedResult>('seeds', key) };
+  });
+  return { result, config, seeds, missing: seeds.filter((s) => !s.cached), version, cache };
 }
 
 interface Prepared {
@@ -70,38 +134,24 @@ interface Prepared {
   cache?: IngestCache;
 }
 
-function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Prepared {
-  const problems: Problem[] = [];
-  const notices: BuiltNotice[] = [];
+/** Everything but the MDX, from the inputs and the readings of the seeds missing from the cache (in order). */
+function prepare(input: Inputs, read: SeedResult[]): Prepared {
+  const { result, config, cache, version } = input;
+  const { problems, notices } = result;
   const reviews: IssueReview[] = [];
-  const skipped: SkippedFile[] = [];
   const empty = { pending: [], keys: new Map(), cached: new Map() };
-  const { config, problems: configProblems } = loadGazetteConfig(seedsDir);
-  if (!config) return { result: { problems: configProblems, notices, files: new Map(), skipped }, ...empty };
-  // The reviewed alias table must fit this gazette (its categories are the config's): listed
-  // with the other problems before anything is written, not thrown from the knowledge base.
-  problems.push(...readAliasTable(config).problems);
-  const listed = listSeeds(seedsDir);
-  problems.push(...listed.problems);
-  skipped.push(...listed.skipped);
-  const seeds = listed.seeds;
-  const version = cache ? codeVersion() + matchers.map((m) => m.name).join() + JSON.stringify(config) : '';
-  for (const name of seeds) {
-    const file = `seeds/${name}`;
-    const bytes = readFileSync(join(seedsDir, name));
-    const correctionsFile = correctionsFileOf(file);
-    const correctionsPath = join(seedsDir, correctionsFile.slice('seeds/'.length));
-    const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, 'utf8') : undefined;
-    const read = () => ingestSeed(file, bytes, matchers, config, correctionsText);
-    const seed = cache ? cache.get('seeds', hash(version, file, bytes, correctionsText ?? ''), read) : read();
+  let next = 0;
+  for (const { task, key, cached } of input.seeds) {
+    const seed = cached ?? read[next++]!;
+    if (!cached) cache?.store('seeds', key, seed);
     problems.push(...seed.problems);
     notices.push(...seed.notices);
-    reviews.push({ file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile });
+    reviews.push({ file: task.file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile: correctionsFileOf(task.file) });
   }
   problems.push(...duplicateDocNos(notices));
-  problems.push(...finalIds(notices, config));
-  if (problems.length > 0) return { result: { problems, notices, files: new Map(), skipped }, ...empty };
-  const knowledge = buildKnowledge(notices, config);
+  problems.push(...finalIds(notices, config!));
+  if (problems.length > 0) return { result, ...empty };
+  const knowledge = buildKnowledge(notices, config!);
   const keys = new Map<BuiltNotice, string>();
   const cached = new Map<BuiltNotice, string>();
   const pending: BuiltNotice[] = [];
@@ -112,8 +162,9 @@ function prepare(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Pr
     if (found !== undefined) cached.set(n, found);
     else pending.push(n);
   }
-  const files = new Map(reviews.map((r) => [`review/${basename(r.file, '.txt')}.md`, reviewReport(r, config)]));
-  return { result: { problems, notices, files, knowledge, config, skipped }, pending, keys, cached, cache };
+  for (const r of reviews) result.files.set(`review/${basename(r.file, '.txt')}.md`, reviewReport(r, config!));
+  Object.assign(result, { knowledge, config });
+  return { result, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
@@ -136,25 +187,20 @@ function finish({ result, pending, keys, cached, cache }: Prepared, written: Emi
   return result;
 }
 
-/** MDX of `notices` written on a worker thread (./emit-worker.ts), in order. */
 /** MDX of a notice, and the problems of reading it back (./round-trip.ts): same text, same structure. */
 export interface Emitted {
   mdx: string;
   problems: Problem[];
 }
 
+/** A notice's MDX, read back and checked (./round-trip.ts): on this thread or a worker's. */
 export function emitChecked(n: Pick<BuiltNotice, 'notice' | 'sections'>, linker: Linker): Emitted {
   const mdx = emitMdx(n.notice, n.sections, linker);
   return { mdx, problems: checkRoundTrip(mdx, n) };
 }
 
-function emitOnWorker(linker: LinkerData, notices: BuiltNotice[]): Promise<Emitted[]> {
-  const items = notices.map((n) => ({ notice: n.notice, sections: n.sections }));
-  return onWorker<Emitted[]>(new URL('./emit-worker.ts', import.meta.url), { linker, items });
-}
-
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */
-interface SeedResult {
+export interface SeedResult {
   problems: Problem[];
   notices: BuiltNotice[];
   gazette?: Gazette;
@@ -162,11 +208,10 @@ interface SeedResult {
 }
 
 /** One seed file through the reader (./reader/): its notices, and every problem found. */
-function ingestSeed(file: string, bytes: Uint8Array, matchers: Matcher[], config: GazetteConfig, correctionsText?: string): SeedResult {
+export function ingestSeed({ file, bytes, correctionsText }: SeedTask, matchers: Matcher[], config: GazetteConfig): SeedResult {
   const { problems, notices, gazette, corrections } = readIssue(file, bytes, { config, matchers, correctionsText });
   return { problems, notices, gazette, corrections };
 }
-
 
 /** Ids unique across the corpus (./notice-id.ts): set on each notice, or a problem per clash. */
 function finalIds(notices: BuiltNotice[], config: GazetteConfig): Problem[] {

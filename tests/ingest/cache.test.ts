@@ -1,8 +1,9 @@
 // The ingest cache (scripts/ingest/cache.ts) changes how fast the output comes, never what it is:
 // with a cache — empty, warm, or warm after a seed changed — the files are byte-identical to a
-// run without one, and only what changed is computed again. Nor does writing half the MDX on a
-// worker thread (the CLI's ingestParallel).
-import { appendFileSync, cpSync, mkdtempSync, readdirSync } from 'node:fs';
+// run without one, and only what changed is computed again. Nor does reading the seeds and writing
+// the MDX on worker threads (the CLI's ingestParallel).
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateCorpus } from '../../bench/synth.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -44,11 +45,32 @@ describe('the ingest cache', () => {
   });
 });
 
-test('ingestParallel (half the MDX written on a worker thread) gives the same files as ingest', async () => {
-  const fresh = join(work, 'parallel-seeds');
-  cpSync(join(root, 'seeds'), fresh, { recursive: true });
-  const parallel = await ingestParallel(fresh, matchers);
-  expect(parallel.problems).toEqual([]);
-  expect([...parallel.files.keys()]).toEqual([...ingest(fresh, matchers).files.keys()]);
-  expect(parallel.files).toEqual(ingest(fresh, matchers).files);
+describe('ingestParallel (seeds read and MDX written by worker threads and this one)', () => {
+  // Three synthetic issues: the threads take seeds and notices in turn, so which thread reads
+  // what varies from run to run; the result must not.
+  const dir = join(work, 'parallel-seeds');
+  generateCorpus(3, dir);
+
+  test('gives the same files as ingest, on workers only or with this thread', async () => {
+    const plain = ingest(dir, matchers);
+    expect(plain.problems).toEqual([]);
+    expect(plain.notices).toHaveLength(3 * 14);
+    const onWorkers = await ingestParallel(dir, matchers, undefined, { workers: 2, here: false });
+    expect([...onWorkers.files.keys()]).toEqual([...plain.files.keys()]);
+    expect(onWorkers.files).toEqual(plain.files);
+    expect((await ingestParallel(dir, matchers)).files).toEqual(plain.files);
+  });
+
+  test('reports the same problems, in the same order, with their files and lines', async () => {
+    const broken = join(work, 'parallel-broken');
+    cpSync(dir, broken, { recursive: true });
+    // An empty issue, and a date that does not exist in another.
+    writeFileSync(join(broken, 'weixian-gazette-2021-01.txt'), '');
+    const file = join(broken, 'weixian-gazette-2022-03.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('2022 年 4 月 8 日', '2022 年 2 月 30 日'));
+    const plain = ingest(broken, matchers).problems;
+    expect(plain.map((p) => p.file)).toEqual(expect.arrayContaining(['seeds/weixian-gazette-2021-01.txt', 'seeds/weixian-gazette-2022-03.txt']));
+    expect((await ingestParallel(broken, matchers, undefined, { workers: 2, here: false })).problems).toEqual(plain);
+    expect((await ingestParallel(broken, matchers)).problems).toEqual(plain);
+  });
 });
