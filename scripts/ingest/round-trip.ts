@@ -1,5 +1,6 @@
 // The round trip: every MDX file the ingest writes is read back with the MDX parser (unified +
-// remark-parse, with the MDX and GFM-table syntax the emitter writes) and must give back what was
+// remark-parse, with the MDX and GFM-table syntax the emitter writes; the frontmatter with js-yaml,
+// the parser Astro reads MDX frontmatter with) and must give back what was
 // meant — (a) the same text, in order, and (b) the same structure: the sections, headings with
 // their depth, paragraphs, lists and their items, tables with their rows and cells, the verbatim
 // <figure> blocks. Text that MDX would read as code or markup ({…}, <tag>, import/export, `, *,
@@ -13,7 +14,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { isDeepStrictEqual } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import type { Notice } from '../../schemas/notice.ts';
 import type { Block, Problem, Section } from './types.ts';
 
