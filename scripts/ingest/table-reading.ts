@@ -122,8 +122,19 @@ function widest(text: string): number {
  * one. The work budgets count the steps the plain search would take (the states of its tree, with
  * repeats), so a row is too loose to read exactly when it was before; only checking is faster.
  */
-function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, leave: Leave = NONE, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }): RowReading[] | undefined {
+function rowReadings(toks: Token[], columns: number, filled: (c: number) => boolean, header = false, leave: Leave = NONE, table: { steps: number; limits: StepLimits } = { steps: 0, limits: STEP_LIMITS }, checked: Map<number, boolean> = new Map()): RowReading[] | undefined {
   const T = toks.length;
+  /**
+   * Whether a cell ends (closes) or wraps (fills), by its first and last token and whether its
+   * column was broken by hand: that is its text, so the answer holds for every state, column
+   * count and pass over the row (`checked` is kept per row by readTable).
+   */
+  const check = (s: number, t: number, hand: boolean, wraps: boolean, test: () => boolean): boolean => {
+    const k = ((s * (T + 1) + t) * 2 + (hand ? 1 : 0)) * 2 + (wraps ? 1 : 0);
+    let found = checked.get(k);
+    if (found === undefined) checked.set(k, (found = test()));
+    return found;
+  };
   // A state: token t, the current cell's first token s (−1 before the first cell), n cells.
   const key = (t: number, s: number, n: number) => (t * (T + 1) + s + 1) * (columns + 1) + n;
   /** Steps of the plain search under each state reached, and its readings (capped: only their
@@ -174,9 +185,9 @@ function rowReadings(toks: Token[], columns: number, filled: (c: number) => bool
         else if (lastTok.closes && tok.opens) wrap();
       } else if (lastTok.line === tok.line && (ASCII_EDGE.test(lastTok.text.at(-1)!) || ASCII_EDGE.test(tok.text[0]))) join();
       // The line just ended was not the cell's last: it fills the column like the others.
-      else if (lastTok.closes && tok.opens) wrap(() => fills(current, leave));
+      else if (lastTok.closes && tok.opens) wrap(() => check(start, t + 1, false, true, () => fills(current, leave)));
     }
-    if (current && !header && !closes(current, leave, hand)) return;
+    if (current && !header && !check(start, t, hand, false, () => closes(current, leave, hand))) return;
     // A cell broken by hand ends with its printed line; one starts with a line.
     if (hand && !toks[t - 1].closes) return;
     // Start a new cell here, after any number of empty cells — only at the row's start: a
@@ -424,6 +435,8 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
   const leaves: Leave[] = data.map((row) => ({ short: new Set(row.lines.filter((l) => short.has(l.line)).map((l) => l.text.trim().split(/ +/).join(' '))), hand: (c) => hand.has(c) }));
   const headerTokens = tokens(header.lines, splitCells);
   const found: { columns: number; readings: RowReading[]; header: RowReading; widths: (number | undefined)[] }[] = [];
+  // Each row's cells checked once (do they end, do they wrap), for every column count.
+  const checked = data.map(() => new Map<number, boolean>());
   let tried = 0;
   const work = { steps: 0, limits };
   // Heads an archivist gave (a `table` correction) fix the column count and the header.
@@ -448,10 +461,10 @@ export function readTable(rows: RowLines[], join: (lines: string[]) => string, h
         // A row an archivist placed: the cells said to be merged above are empty, every other is filled.
         const merged = new Set(row.merged ?? []);
         const keep = [...Array(columns).keys()].filter((c) => !merged.has(c));
-        const readings = rowReadings(tokens(row.lines), keep.length, () => true, false, { short: leaves[r].short, hand: (k) => hand.has(keep[k]) }, work);
+        const readings = rowReadings(tokens(row.lines), keep.length, () => true, false, { short: leaves[r].short, hand: (k) => hand.has(keep[k]) }, work, checked[r]);
         usable = readings?.map((reading) => Array.from({ length: columns }, (_, c) => (merged.has(c) ? [] : reading[keep.indexOf(c)])));
       } else {
-        const readings = rowReadings(tokens(row.lines), columns, filled, false, leaves[r], work);
+        const readings = rowReadings(tokens(row.lines), columns, filled, false, leaves[r], work, checked[r]);
         usable = readings?.filter((r) => (row.kind === 'seq' ? r[0].length === 1 && r[0][0] === row.key : r[0].length === 0));
       }
       if (!usable) {
