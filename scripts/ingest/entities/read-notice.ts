@@ -55,11 +55,11 @@ function patterns(place: Place): Patterns {
  *  offset `at` falls (counting non-space characters, which the reflow keeps), or else the first
  *  line that contains it. */
 export function lineOf(source: SourceLine[], range: [number, number], needle: string, text?: string, at?: number): number {
-  const inRange = source.filter((l) => l.line >= range[0] && l.line <= range[1]);
+  const inRange = linesIn(source, range);
   if (text !== undefined && at !== undefined) {
     // Walk the lines that make up the text (a heading sharing the block's first line is skipped)
     // until the offset's non-space position is passed.
-    const ink = text.replace(/\s+/g, '');
+    const ink = inkOf(text);
     const target = text.slice(0, at).replace(/\s+/g, '').length;
     let pos = 0;
     for (const l of inRange) {
@@ -71,6 +71,37 @@ export function lineOf(source: SourceLine[], range: [number, number], needle: st
   }
   const probe = needle.slice(0, 2);
   return (inRange.find((l) => l.text.replace(/\s+/g, '').includes(needle)) ?? inRange.find((l) => l.text.includes(probe)) ?? inRange[0])?.line ?? range[0];
+}
+
+/** A notice's source lines are in seed order: those of a block's range found by bisection, not by
+ *  scanning the whole notice for each name in it (a notice of 2,000 lines names hundreds). */
+function linesIn(source: SourceLine[], [first, last]: [number, number]): SourceLine[] {
+  if (!inOrder(source)) return source.filter((l) => l.line >= first && l.line <= last);
+  const from = (line: number) => {
+    let lo = 0;
+    let hi = source.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (source[mid]!.line < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return source.slice(from(first), from(last + 1));
+}
+
+const ordered = new WeakMap<SourceLine[], boolean>();
+function inOrder(source: SourceLine[]): boolean {
+  let known = ordered.get(source);
+  if (known === undefined) ordered.set(source, (known = source.every((l, k) => k === 0 || source[k - 1]!.line <= l.line)));
+  return known;
+}
+
+/** A text without its spaces (the last one asked for kept: the names of one block come together). */
+let lastInk: [string, string] = ['', ''];
+function inkOf(text: string): string {
+  if (lastInk[0] !== text) lastInk = [text, text.replace(/\s+/g, '')];
+  return lastInk[1];
 }
 
 export function readNotice(built: BuiltNotice, book: GroupBook, orgs: OrgResolver): Mention[] {
@@ -109,7 +140,8 @@ function readText(text: string, range: [number, number], source: SourceLine[], c
     // The list in the 附件 is the same group, under its proper name (19号 prints a typo here).
     main ??= book.ensure(ctx.attached.find((n) => n.endsWith(kind)) ?? m[1], ctx);
   }
-  const office = OFFICE.exec(text);
+  // The pattern needs 办公室: most paragraphs have none, and it is slow to fail at every place.
+  const office = text.includes('办公室') ? OFFICE.exec(text) : null;
   let officeKey: string | undefined;
   if (office) officeKey = book.office(office[1], ctx, orgs.prefix(office[2])?.[0] ?? orgs.listItem(office[2]));
   const officeAt = office?.index ?? Infinity;
