@@ -1,15 +1,19 @@
 // Build steps that make dist/ a self-contained archive, run by Astro after the pages are written
 // (listed after @astrojs/sitemap in astro.config.mjs, so the sitemap exists by then):
 //
-// 1. The seeds — the gazette text every page was made from — are copied to dist/seeds/*.txt,
-//    byte for byte, so each notice's provenance line links to its source served with the site.
+// 1. The seeds — the gazette text every page was made from — are served as dist/seeds/*.txt.gz,
+//    byte for byte once decompressed: the archival copy a reader downloads. Compressed because
+//    the numbered view /seeds/<name>/ (src/pages/seeds/[name].astro, what each provenance line
+//    links to) already shows every line; a second plain copy doubled the seeds' weight in dist/
+//    (issue 13: 230 KB a seed, 73 KB gzip -9).
 // 2. Every URL in the sitemap and the Atom feed must name a file of this build. They are absolute
 //    URLs on `site` (which may not exist yet, e.g. https://example.invalid/), so the HTML link
 //    check cannot follow them; here they are mapped back onto dist/ and a missing page fails the
 //    build, naming the file and the URL.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 
 export interface ArchiveLinkProblem {
@@ -23,13 +27,17 @@ export function seedsDir(root: string): string {
   return resolve(root, process.env.SEEDS_DIR ?? 'seeds');
 }
 
-/** Copy every `*.txt` seed into `<dist>/seeds/`, in name order. Returns the names copied. */
+/**
+ * Write every `*.txt` seed, gzip-compressed, to `<dist>/seeds/<name>.txt.gz`, in name order.
+ * Deterministic: Node's gzip header carries no time or file name, so a rebuild gives the same
+ * bytes. Returns the seed names (`….txt`).
+ */
 export function copySeeds(from: string, dist: string): string[] {
   const names = readdirSync(from)
     .filter((name) => name.endsWith('.txt'))
     .sort();
   mkdirSync(join(dist, 'seeds'), { recursive: true });
-  for (const name of names) copyFileSync(join(from, name), join(dist, 'seeds', name));
+  for (const name of names) writeFileSync(join(dist, 'seeds', `${name}.gz`), gzipSync(readFileSync(join(from, name)), { level: 9 }));
   return names;
 }
 

@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -118,9 +119,10 @@ describe('notice pages', () => {
 });
 
 describe('the seeds, served with the site', () => {
-  test('are copied byte for byte, and the numbered view has every line, numbered by its list', () => {
+  test('are served byte for byte (gzip-compressed, no plain copy), and the numbered view has every line, numbered by its list', () => {
     for (const name of readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))) {
-      expect(readFileSync(join(dist, 'seeds', name)).equals(readFileSync(join(root, 'seeds', name))), name).toBe(true);
+      expect(gunzipSync(readFileSync(join(dist, 'seeds', `${name}.gz`))).equals(readFileSync(join(root, 'seeds', name))), name).toBe(true);
+      expect(existsSync(join(dist, 'seeds', name)), name).toBe(false);
     }
     const seed = readFileSync(join(root, 'seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
     if (seed.at(-1) === '') seed.pop();
