@@ -10,12 +10,45 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function roleRecord(r: Role): Role {
-  return compact({ notice: r.notice, date: r.date, group: r.group, role: r.role, title: r.title, organization: r.organization, source: r.source, line: r.line });
+/** A role as /api/people.json gives it: what was stated once, then every statement of it. */
+export interface RoleRecord {
+  group?: string;
+  role?: string;
+  title?: string;
+  organization?: string;
+  source: Role['source'];
+  /** The earliest and the latest 成文日期 stating it. */
+  from: string;
+  to: string;
+  /** Each statement: the notice (its date is in /api/notices.json) and the seed line, in time order. */
+  statements: { notice: string; line: number }[];
 }
 
+/**
+ * A person's roles, one record per distinct group, role, title, organization and source, in the
+ * order of their first statement. Each role used to be repeated whole for every table row naming
+ * the person (issue 13: 6.4 MB at 100 issues, mostly the same ids again); the statements now
+ * reference the notices by id, and no statement is lost.
+ */
+export function roleRecords(person: Person): RoleRecord[] {
+  const records = new Map<string, RoleRecord>();
+  for (const r of person.roles) {
+    const key = JSON.stringify([r.group, r.role, r.title, r.organization, r.source]);
+    let record = records.get(key);
+    if (!record) {
+      record = compact({ group: r.group, role: r.role, title: r.title, organization: r.organization, source: r.source, from: r.date, to: r.date, statements: [] as RoleRecord['statements'] });
+      records.set(key, record);
+    }
+    if (r.date < record.from) record.from = r.date;
+    if (r.date > record.to) record.to = r.date;
+    record.statements.push({ notice: r.notice, line: r.line });
+  }
+  return [...records.values()];
+}
+
+/** /api/people.json: id, name, url and the roles (`roleRecords`), people by pinyin. */
 export function personRecords(kb: KnowledgeBase, base = '/') {
-  return kb.peopleSorted.map((p: Person) => ({ id: p.id, name: p.name, url: personUrl(p.id, base), roles: p.roles.map(roleRecord) }));
+  return kb.peopleSorted.map((p: Person) => ({ id: p.id, name: p.name, url: personUrl(p.id, base), roles: roleRecords(p) }));
 }
 
 export function organizationRecords(kb: KnowledgeBase, base = '/') {
