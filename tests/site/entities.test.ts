@@ -356,8 +356,14 @@ describe('open data', () => {
       expect(new Set(record.roles.map((r) => JSON.stringify([r.group, r.role, r.title, r.organization, r.source]))).size).toBe(record.roles.length);
     }
     expect(keys(api('organizations'))).toEqual(['id,name,aliases,url,category']);
-    for (const k of keys(api('memberships'))) expect(k).toMatch(/^person_id,(organization_id,)?group,role,(post,)?notice,start_date(,end_date)?$/);
+    for (const k of keys(api('memberships'))) expect(k).toMatch(/^person_id,(organization_id,)?group,role,(post,)?notice,notices,start_date(,end_date)?$/);
+    // The seed lists each group once: one record per listing. Every listing is in a record.
     expect(api('memberships')).toHaveLength(groups.reduce((n, g) => n + g.memberships.length, 0));
+    for (const g of groups) {
+      for (const m of g.memberships) {
+        expect(api('memberships').filter((r) => r.group === g.id && r.person_id === m.person_id && r.role === m.role && r.post === m.post && r.organization_id === m.organization_id && (r.notices as string[]).includes(m.notice) && (r.start_date as string) <= m.start_date), `${g.id} ${m.person_id}`).toHaveLength(1);
+      }
+    }
     for (const k of keys(api('citations'))) expect(k).toMatch(/^id,label,kind,(notice,)?url,citedBy$/);
     expect(api('citations').map((c) => c.url).sort()).toEqual(citations.map((c) => referenceUrl(c.id)).sort());
     // One record per line, unindented, with a trailing newline: each line between the brackets is
