@@ -298,6 +298,45 @@ describe('entity pages', () => {
     }
   });
 
+  test('an organization page keeps every task it was given: a row per task and notice title, each notice and line linked', () => {
+    const api = readJson<{ id: string; title: string; source: { file: string } }[]>(join(dist, 'api/notices.json'));
+    const byId = new Map(api.map((n) => [n.id, n]));
+    let checked = 0;
+    for (const o of organizations) {
+      const section = select('section:has(> #tasks)', page(organizationUrl(o.id)));
+      if (o.tasks.length === 0) {
+        expect(section, o.id).toBeUndefined();
+        continue;
+      }
+      const links = hrefs(section!);
+      for (const t of o.tasks) {
+        expect(links, `${o.id} ${t.notice}`).toContain(noticeUrl(t.notice));
+        expect(links, `${o.id} ${t.notice}:${t.line}`).toContain(`/seeds/${byId.get(t.notice)!.source.file.replace(/^.*\/|\.txt$/g, '')}/#L${t.line}`);
+        checked++;
+      }
+      expect(selectAll('.kb-tasks > li', section!), o.id).toHaveLength(new Set(o.tasks.map((t) => JSON.stringify([t.lead, t.task, byId.get(t.notice)!.title]))).size);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  test('an organization page names each person holding a post there, with the notices saying so (the first and the latest, and how many, beyond three)', () => {
+    for (const o of organizations) {
+      const holders = people.filter((p) => p.roles.some((r) => r.organization === o.id));
+      const section = select('section:has(> #staff)', page(organizationUrl(o.id)));
+      if (holders.length === 0) continue;
+      for (const p of holders) {
+        const li = selectAll('.kb-index > li', section!).find((li) => hrefs(li)[0] === personUrl(p.id))!;
+        const ids = [...new Set(p.roles.filter((r) => r.organization === o.id).map((r) => r.notice))];
+        const linked = hrefs(li).slice(1);
+        if (ids.length <= 3) expect(linked.sort(), `${o.id} ${p.id}`).toEqual(ids.map((id) => noticeUrl(id)).sort());
+        else {
+          expect(linked, `${o.id} ${p.id}`).toHaveLength(2);
+          expect(text(li)).toContain(`等 ${ids.length} 件，最近`);
+        }
+      }
+    }
+  });
+
   test('a reference page links to its notice when in the corpus, and to every notice citing it', () => {
     for (const c of citations) {
       const tree = page(referenceUrl(c.id));
