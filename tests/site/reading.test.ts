@@ -144,7 +144,7 @@ describe('the seeds, served with the site', () => {
 });
 
 describe('feed.xml', () => {
-  test('is Atom 1.0 with one entry per notice, newest first, dated by the notices only', () => {
+  test('is Atom 1.0 with one entry per notice (the seed has fewer than FEED_ENTRIES), newest first, dated by the notices only', () => {
     const xml = read('feed.xml');
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">')).toBe(true);
     const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
