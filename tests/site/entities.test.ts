@@ -337,6 +337,31 @@ describe('entity pages', () => {
     }
   });
 
+  test('a group listed again unchanged, then changed: two as-of lists, the unchanged listing counted in the first', () => {
+    // The seed lists each group once; here the 地下水超采 group (威政字〔2022〕19号, 28 members) is
+    // listed again as it was by 威政办字〔2022〕24号 and then without its last member by 44号.
+    const work = mkdtempSync(join(tmpdir(), 'kb-asof-'));
+    cpSync(dataDir, join(work, 'data'), { recursive: true });
+    const file = join(work, 'data/groups.json');
+    const data = readJson<Group[]>(file);
+    const g = data.find((x) => x.id === 'weixian-dixiashuichaocaizonghezhilixingdong-lingdaoxiaozu')!;
+    const v1 = g.memberships;
+    expect(v1).toHaveLength(28);
+    const v2 = v1.map((m) => ({ ...m, notice: '2022-weizhengban-24', start_date: '2022-04-26' }));
+    v2.at(-1)!.end_date = '2022-06-21';
+    const v3 = v1.slice(0, -1).map((m) => ({ ...m, notice: '2022-weizhengban-44', start_date: '2022-06-21' }));
+    g.memberships = [...v1, ...v2, ...v3];
+    g.events.push({ notice: '2022-weizhengban-24', date: '2022-04-26', action: '调整' }, { notice: '2022-weizhengban-44', date: '2022-06-21', action: '调整' });
+    writeFileSync(file, JSON.stringify(data));
+    const out = join(work, 'dist');
+    astroBuild(buildEnv({ DATA_DIR: join(work, 'data'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') }));
+    const tree = fromHtml(readFileSync(join(out, 'groups', g.id, 'index.html'), 'utf8'));
+    const asOf = selectAll('details.as-of', tree);
+    expect(asOf.map((d) => text(select('summary', d)))).toEqual(['2022年4月14日 成立后（威政字〔2022〕19号，28 人），此后至2022年4月26日的 1 次调整名单未变', '2022年6月21日 调整后（威政办字〔2022〕44号，27 人）']);
+    expect(asOf.map((d) => selectAll('tbody tr', d).length)).toEqual([28, 27]);
+    expect(selectAll('.kb-events > li', tree)).toHaveLength(3);
+  });
+
   test('a reference page links to its notice when in the corpus, and to every notice citing it', () => {
     for (const c of citations) {
       const tree = page(referenceUrl(c.id));
