@@ -204,11 +204,28 @@ async function kbEntities(root: string, file: string, distDir?: string): Promise
   return text === undefined ? undefined : namedOf(text);
 }
 
+/** A role statement of a person, as far as search cards read it (its date is its notice's). */
+export interface KbRole {
+  notice: string;
+  date?: string;
+  line?: number;
+  group?: string;
+  role?: string;
+  title?: string;
+}
 /** A person of the knowledge base, as far as search cards read it. */
 export interface KbPerson {
   id: string;
   name: string;
-  roles?: { notice: string; date: string; group?: string; role?: string; title?: string }[];
+  roles?: KbRole[];
+}
+
+/**
+ * A person's role statements from either form of the records: the ingest's (content/data, one
+ * per statement) or /api/people.json's (a role once, with its `statements`: src/lib/entity-api.ts).
+ */
+function roleStatements(roles: readonly (KbRole | (Omit<KbRole, 'notice' | 'line'> & { statements: { notice: string; line: number }[] }))[] | undefined): KbRole[] {
+  return (roles ?? []).flatMap((r) => ('statements' in r ? r.statements.map((s) => ({ group: r.group, role: r.role, title: r.title, notice: s.notice, line: s.line })) : [r]));
 }
 /** An organization of the knowledge base, as far as search reads it. */
 export interface KbOrganization {
@@ -233,11 +250,14 @@ export async function readKb(root: string, distDir?: string): Promise<KbRecords>
   const read = async (file: string) =>
     (distDir ? await readFile(path.join(distDir, 'api', file), 'utf8').catch(() => undefined) : undefined) ??
     (await readFile(path.join(root, 'content', 'data', file), 'utf8').catch(() => undefined));
-  return { people: kbList<KbPerson>(await read('people.json')), organizations: kbList<KbOrganization>(await read('organizations.json')) };
+  return kbFromText(await read('people.json'), await read('organizations.json'));
 }
 
-/** KbRecords from the ingest's JSON texts. */
-export const kbFromText = (people: string, organizations: string): KbRecords => ({ people: kbList<KbPerson>(people), organizations: kbList<KbOrganization>(organizations) });
+/** KbRecords from the JSON texts of people.json and organizations.json (the ingest's or the open data's). */
+export const kbFromText = (people: string | undefined, organizations: string | undefined): KbRecords => ({
+  people: kbList<KbPerson>(people).map((p) => ({ ...p, roles: roleStatements(p.roles as Parameters<typeof roleStatements>[0]) })),
+  organizations: kbList<KbOrganization>(organizations),
+});
 
 /**
  * A name's toneless pinyin, one syllable per character, as typed on a keyboard (ü as v, letters
@@ -697,11 +717,15 @@ function entityCards({ notices, order, texts, unitLists, entities, kb, basePath 
     if (e.kind === 'person') {
       const p = people.get(idOf(e, 'people'));
       if (!p) continue;
+      // Latest first; then in the order of the notices (newest first) and of their lines, then by
+      // role: an order of the statements themselves, so the ingest's records and the open data's
+      // (grouped by role) give the same card.
+      const cmp = (x = '', y = '') => (x < y ? -1 : x > y ? 1 : 0);
       const roles = (p.roles ?? [])
         .filter((r) => kOf.has(r.notice))
-        .map((r, j) => ({ r, j }))
-        .sort((a, b) => b.r.date.localeCompare(a.r.date) || a.j - b.j)
-        .map(({ r }) => [r.date, kOf.get(r.notice)!, (r.group && groupNames.get(r.group)) ?? '', r.role ?? '', r.title ?? '', noticeOf.get(r.notice)!.title, noticeOf.get(r.notice)!.docNo ?? '']);
+        .map((r) => ({ r, date: r.date ?? noticeOf.get(r.notice)!.date }))
+        .sort((a, b) => cmp(b.date, a.date) || kOf.get(a.r.notice)! - kOf.get(b.r.notice)! || (a.r.line ?? 0) - (b.r.line ?? 0) || cmp(a.r.group, b.r.group) || cmp(a.r.role, b.r.role) || cmp(a.r.title, b.r.title))
+        .map(({ r, date }) => [date, kOf.get(r.notice)!, (r.group && groupNames.get(r.group)) ?? '', r.role ?? '', r.title ?? '', noticeOf.get(r.notice)!.title, noticeOf.get(r.notice)!.docNo ?? '']);
       byUrl.set(e.url, { n: files.length, forms: [p.name] });
       files.push({ roles: roles.slice(0, CARD_ROLES), total: roles.length });
     } else if (e.kind === 'organization') {
