@@ -27,8 +27,8 @@
 //   exact/<h>.json       notices whose 文号 (with or without its final 号) or title is exactly the query
 //   units/<h>.json       for a one-unit word: the notices holding the unit, and where first
 //   meta/<i>.json        title, 文号, issuers, date, serial… of a notice — only for results shown
-//   text/<i>/<k>.json    a slice of a notice's text as printed (punctuation, spaces, line breaks),
-//                        for an excerpt
+//   text/<i>/<k>.json.gz a slice of a notice's text as printed (punctuation, spaces, line breaks),
+//                        for an excerpt; stored gzip-compressed, decompressed here
 //   facets/<key>.json    a facet's values and the notices with each — only when facets or
 //                        filters ask for that facet
 
@@ -241,7 +241,13 @@ let state;
 async function getJSON(p) {
   const res = await fetch(at(p));
   if (!res.ok) throw new Error(`search-api: ${p}: HTTP ${res.status}`);
-  return res.json();
+  if (!p.endsWith('.gz')) return res.json();
+  // A .json.gz file (an excerpt slice) is stored compressed. A host that sends .gz files with
+  // `Content-Encoding: gzip` has the browser decompress it already: only bytes that still start
+  // with gzip's magic number are decompressed here (JSON never starts with 0x1f).
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const json = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes);
+  return json.json();
 }
 
 /** Fetch a file once per loaded state. */
@@ -398,11 +404,16 @@ async function runWord(s, word) {
   return hits;
 }
 
+/** The file of notice i's text slice k, relative to the bundle (written by scripts/search/build.ts). */
+export function sliceFile(i, k) {
+  return `text/${i}/${k}.json.gz`;
+}
+
 /** The text slice files of notice i (of `count`) that hold units [from, to). */
 function sliceFiles(s, i, count, from, to) {
   const size = s.core.slice;
   const files = [];
-  for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) files.push(`text/${i}/${k}.json`);
+  for (let k = Math.floor(Math.max(0, from) / size); k * size < to && k < count; k++) files.push(sliceFile(i, k));
   return files;
 }
 

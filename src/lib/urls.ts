@@ -106,9 +106,9 @@ export function seedName(file: string): string {
   return match[1]!;
 }
 
-/** The raw seed text as served with the site: `/seeds/weixian-gazette-2022-02.txt` (copied at build time). */
+/** The raw seed text as served with the site, gzip-compressed: `/seeds/weixian-gazette-2022-02.txt.gz` (written at build time by src/integrations/archive.ts). */
 export function seedUrl(file: string, base = '/'): string {
-  return withBase(`seeds/${seedName(file)}.txt`, base);
+  return withBase(`seeds/${seedName(file)}.txt.gz`, base);
 }
 
 /** The seed with numbered lines, at line `line` when given: `/seeds/weixian-gazette-2022-02/#L88`. */

@@ -1,4 +1,4 @@
-// /feed.xml: Atom 1.0, one entry per notice, newest first (src/lib/feed.ts). `site` is always
+// /feed.xml: Atom 1.0, one entry per notice, the newest FEED_ENTRIES, newest first (src/lib/feed.ts). `site` is always
 // set by astro.config.mjs (SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
 import type { APIRoute } from 'astro';
 import { getNotices } from '../lib/collection.ts';

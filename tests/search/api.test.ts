@@ -1,8 +1,9 @@
 // /search-api.js from the built site, imported in Node with a fetch that serves dist/ — exactly
 // as the benchmark uses it. Expected results come from the pages' own text.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, expect, test } from 'vitest';
 import { distFetch } from '../../bench/dist-fetch.ts';
 import { noticeTexts, readNotices } from '../../scripts/search/build.ts';
@@ -25,6 +26,24 @@ beforeAll(async () => {
   const notices = await readNotices(dist);
   const texts = await noticeTexts(dist, notices);
   truth = (q) => notices.filter((n) => texts.get(n.id)!.includes(fold(q))).map((n) => n.url).sort();
+});
+
+test('excerpt slices are stored gzip-compressed, and read also from a host that sends them decompressed (Content-Encoding: gzip)', async () => {
+  const slice = readdirSync(path.join(dist, 'search/exact/text/0'))[0]!;
+  expect(slice).toMatch(/^\d+\.json\.gz$/);
+  expect(typeof JSON.parse(gunzipSync(readFileSync(path.join(dist, 'search/exact/text/0', slice))).toString('utf8'))).toBe('string');
+  // The browser undoes a Content-Encoding before the script sees the body: the same file, plain.
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const res = await fetcher.fetch(input, init);
+    return String(input instanceof Request ? input.url : input).endsWith('.gz') && res.ok ? new Response(gunzipSync(Buffer.from(await res.arrayBuffer())), { status: 200 }) : res;
+  }) as typeof fetch;
+  try {
+    const fresh = (await import(`${pathToFileURL(path.join(dist, 'search-api.js')).href}?decoded`)) as Api;
+    const first = (await fresh.search('高凯英')).find((r) => r.kind === 'notice')!;
+    expect(first.excerpt).toContain('<mark>高凯英</mark>');
+  } finally {
+    globalThis.fetch = fetcher.fetch;
+  }
 });
 
 // Exact results: those found under another name of an organization (match: "alias") come apart (tests/search/entities.test.ts).

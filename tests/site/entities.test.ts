@@ -30,7 +30,7 @@ let people: Person[];
 let organizations: Organization[];
 let groups: Group[];
 let citations: Citation[];
-let notices: { id: string; docNo: string; url: string }[];
+let notices: { id: string; docNo: string; url: string; date: string }[];
 
 beforeAll(() => {
   if (!existsSync(join(dist, 'api/people.json'))) throw new Error('dist/ has no knowledge base: run `npm run build` before `npm test`');
@@ -200,8 +200,16 @@ describe('entity pages', () => {
     for (const p of people) {
       const tree = page(personUrl(p.id));
       expect(text(select('h1', tree))).toBe(p.name);
-      // One row per role, in a table only when there are roles (no empty section); no file path.
-      expect(selectAll('table.roles tbody tr', tree)).toHaveLength(p.roles.length);
+      // One row per role (the same 工作机构, group, role and 本职), in a table only when there are
+      // roles (no empty section); each row links each notice stating it once; no file path.
+      const rows = selectAll('table.roles tbody tr', tree);
+      expect(rows).toHaveLength(new Set(p.roles.map((r) => JSON.stringify([r.organization, r.group, r.role, r.title]))).size);
+      for (const tr of rows) {
+        const linked = hrefs(select('td[data-label="文件"]', tr)!);
+        expect(new Set(linked).size, p.id).toBe(linked.length);
+      }
+      const stated = rows.flatMap((tr) => hrefs(select('td[data-label="文件"]', tr)!));
+      for (const r of p.roles) expect(stated, `${p.id} → ${r.notice}`).toContain(noticeUrl(r.notice));
       expect(text(select('main', tree)!)).not.toContain('seeds/');
       const links = new Set(hrefs(select('main', tree)!));
       for (const n of p.notices) expect(links.has(noticeUrl(n)), `${p.id} → ${n}`).toBe(true);
@@ -234,6 +242,16 @@ describe('entity pages', () => {
     expect(counts[0]).toBe(expected[0]![1]);
     // Each row's count is the number of shared groups it links to.
     for (const li of rows) expect(selectAll('.peer-groups a', li)).toHaveLength(Number(/(\d+) 个工作机构/.exec(text(li))![1]));
+  });
+
+  test('a role stated in several notices is one row: its first and last date, each notice once, how many times', () => {
+    // seeds/weixian-gazette-2022-02.txt: 林毅 is 牵头县领导 of a task in 威政办字〔2022〕21号 (line 3460,
+    // 2022年4月4日) and of seven in 威政办字〔2022〕38号 (lines 8457–8803, 2022年5月25日).
+    const lin = people.find((p) => p.name === '林毅')!;
+    const row = selectAll('table.roles tbody tr', page(personUrl(lin.id))).find((tr) => text(select('td[data-label="职务"]', tr)!) === '牵头县领导')!;
+    expect(text(select('td[data-label="日期"]', row)!)).toBe('2022年4月4日 至 2022年5月25日');
+    expect(text(select('td[data-label="文件"]', row)!)).toBe('威政办字〔2022〕21号、威政办字〔2022〕38号（7 处）');
+    expect(hrefs(select('td[data-label="文件"]', row)!)).toEqual([noticeUrl('2022-weizhengban-21'), noticeUrl('2022-weizhengban-38')]);
   });
 
   test('a person’s role names the organization of the post: 县委副书记、政府县长 works for the county government', () => {
@@ -270,9 +288,78 @@ describe('entity pages', () => {
       if (current.length === 0) expect(members, g.id).toBeUndefined();
       for (const m of current) expect(hrefs(members!)).toContain(personUrl(m.person_id));
       expect(select('.kb-empty', tree), g.id).toBeUndefined();
-      // The list as of each event only when there are several (with one it is the list above).
-      expect(selectAll('details.as-of', tree)).toHaveLength(g.events.length > 1 ? g.events.length : 0);
+      // The list as of each event, only where it changed: no two consecutive lists alike, and
+      // none at all with a single list (it is the list above); every event is accounted for.
+      const asOf = selectAll('details.as-of', tree);
+      const tables = asOf.map((d) => text(select('table', d)));
+      for (let i = 1; i < tables.length; i++) expect(tables[i], `${g.id} as of ${i}`).not.toBe(tables[i - 1]);
+      expect(asOf.length).not.toBe(1);
+      if (asOf.length > 0) expect(asOf.reduce((n, d) => n + 1 + Number(/的 (\d+) 次/.exec(text(select('summary', d)))?.[1] ?? 0), 0), g.id).toBe(g.events.length);
     }
+  });
+
+  test('an organization page keeps every task it was given: a row per task and notice title, each notice and line linked', () => {
+    const api = readJson<{ id: string; title: string; source: { file: string } }[]>(join(dist, 'api/notices.json'));
+    const byId = new Map(api.map((n) => [n.id, n]));
+    let checked = 0;
+    for (const o of organizations) {
+      const section = select('section:has(> #tasks)', page(organizationUrl(o.id)));
+      if (o.tasks.length === 0) {
+        expect(section, o.id).toBeUndefined();
+        continue;
+      }
+      const links = hrefs(section!);
+      for (const t of o.tasks) {
+        expect(links, `${o.id} ${t.notice}`).toContain(noticeUrl(t.notice));
+        expect(links, `${o.id} ${t.notice}:${t.line}`).toContain(`/seeds/${byId.get(t.notice)!.source.file.replace(/^.*\/|\.txt$/g, '')}/#L${t.line}`);
+        checked++;
+      }
+      expect(selectAll('.kb-tasks > li', section!), o.id).toHaveLength(new Set(o.tasks.map((t) => JSON.stringify([t.lead, t.task, byId.get(t.notice)!.title]))).size);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  test('an organization page names each person holding a post there, with the notices saying so (the first and the latest, and how many, beyond three)', () => {
+    for (const o of organizations) {
+      const holders = people.filter((p) => p.roles.some((r) => r.organization === o.id));
+      const section = select('section:has(> #staff)', page(organizationUrl(o.id)));
+      if (holders.length === 0) continue;
+      for (const p of holders) {
+        const li = selectAll('.kb-index > li', section!).find((li) => hrefs(li)[0] === personUrl(p.id))!;
+        const ids = [...new Set(p.roles.filter((r) => r.organization === o.id).map((r) => r.notice))];
+        const linked = hrefs(li).slice(1);
+        if (ids.length <= 3) expect(linked.sort(), `${o.id} ${p.id}`).toEqual(ids.map((id) => noticeUrl(id)).sort());
+        else {
+          expect(linked, `${o.id} ${p.id}`).toHaveLength(2);
+          expect(text(li)).toContain(`等 ${ids.length} 件，最近`);
+        }
+      }
+    }
+  });
+
+  test('a group listed again unchanged, then changed: two as-of lists, the unchanged listing counted in the first', () => {
+    // The seed lists each group once; here the 地下水超采 group (威政字〔2022〕19号, 28 members) is
+    // listed again as it was by 威政办字〔2022〕24号 and then without its last member by 44号.
+    const work = mkdtempSync(join(tmpdir(), 'kb-asof-'));
+    cpSync(dataDir, join(work, 'data'), { recursive: true });
+    const file = join(work, 'data/groups.json');
+    const data = readJson<Group[]>(file);
+    const g = data.find((x) => x.id === 'weixian-dixiashuichaocaizonghezhilixingdong-lingdaoxiaozu')!;
+    const v1 = g.memberships;
+    expect(v1).toHaveLength(28);
+    const v2 = v1.map((m) => ({ ...m, notice: '2022-weizhengban-24', start_date: '2022-04-26' }));
+    v2.at(-1)!.end_date = '2022-06-21';
+    const v3 = v1.slice(0, -1).map((m) => ({ ...m, notice: '2022-weizhengban-44', start_date: '2022-06-21' }));
+    g.memberships = [...v1, ...v2, ...v3];
+    g.events.push({ notice: '2022-weizhengban-24', date: '2022-04-26', action: '调整' }, { notice: '2022-weizhengban-44', date: '2022-06-21', action: '调整' });
+    writeFileSync(file, JSON.stringify(data));
+    const out = join(work, 'dist');
+    astroBuild(buildEnv({ DATA_DIR: join(work, 'data'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache') }));
+    const tree = fromHtml(readFileSync(join(out, 'groups', g.id, 'index.html'), 'utf8'));
+    const asOf = selectAll('details.as-of', tree);
+    expect(asOf.map((d) => text(select('summary', d)))).toEqual(['2022年4月14日 成立后（威政字〔2022〕19号，28 人），此后至2022年4月26日的 1 次调整名单未变', '2022年6月21日 调整后（威政办字〔2022〕44号，27 人）']);
+    expect(asOf.map((d) => selectAll('tbody tr', d).length)).toEqual([28, 27]);
+    expect(selectAll('.kb-events > li', tree)).toHaveLength(3);
   });
 
   test('a reference page links to its notice when in the corpus, and to every notice citing it', () => {
@@ -322,10 +409,25 @@ describe('open data', () => {
     const api = (name: string) => readJson<Record<string, unknown>[]>(join(dist, `api/${name}.json`));
     expect(keys(api('people'))).toEqual(['id,name,url,roles']);
     expect(api('people').map((p) => p.id)).toEqual(sortByPinyin(people, (p) => p.name).map((p) => p.id));
-    expect(api('people').find((p) => p.id === people[0]!.id)).toMatchObject({ url: personUrl(people[0]!.id), roles: people[0]!.roles });
+    expect(api('people').find((p) => p.id === people[0]!.id)).toMatchObject({ url: personUrl(people[0]!.id) });
+    // Each role once, with every statement of it: the records give back each person's roles.
+    for (const p of people) {
+      const record = api('people').find((r) => r.id === p.id) as { roles: { group?: string; role?: string; title?: string; organization?: string; source: string; from: string; to: string; statements: { notice: string; line: number }[] }[] };
+      const date = new Map(notices.map((n) => [n.id, n.date]));
+      const back = record.roles.flatMap(({ statements, from, to, ...r }) => statements.map((s) => ({ notice: s.notice, date: date.get(s.notice), ...r, line: s.line, from, to })));
+      expect(back.map(({ from, to, ...r }) => r).sort((a, b) => a.date!.localeCompare(b.date!) || a.notice.localeCompare(b.notice) || a.line - b.line), p.id).toEqual([...p.roles].sort((a, b) => a.date.localeCompare(b.date) || a.notice.localeCompare(b.notice) || a.line - b.line).map((r) => ({ notice: r.notice, date: r.date, group: r.group, role: r.role, title: r.title, organization: r.organization, source: r.source, line: r.line })));
+      for (const b of back) expect(b.from <= b.date! && b.date! <= b.to, p.id).toBe(true);
+      expect(new Set(record.roles.map((r) => JSON.stringify([r.group, r.role, r.title, r.organization, r.source]))).size).toBe(record.roles.length);
+    }
     expect(keys(api('organizations'))).toEqual(['id,name,aliases,url,category']);
-    for (const k of keys(api('memberships'))) expect(k).toMatch(/^person_id,(organization_id,)?group,role,(post,)?notice,start_date(,end_date)?$/);
+    for (const k of keys(api('memberships'))) expect(k).toMatch(/^person_id,(organization_id,)?group,role,(post,)?notice,notices,start_date(,end_date)?$/);
+    // The seed lists each group once: one record per listing. Every listing is in a record.
     expect(api('memberships')).toHaveLength(groups.reduce((n, g) => n + g.memberships.length, 0));
+    for (const g of groups) {
+      for (const m of g.memberships) {
+        expect(api('memberships').filter((r) => r.group === g.id && r.person_id === m.person_id && r.role === m.role && r.post === m.post && r.organization_id === m.organization_id && (r.notices as string[]).includes(m.notice) && (r.start_date as string) <= m.start_date), `${g.id} ${m.person_id}`).toHaveLength(1);
+      }
+    }
     for (const k of keys(api('citations'))) expect(k).toMatch(/^id,label,kind,(notice,)?url,citedBy$/);
     expect(api('citations').map((c) => c.url).sort()).toEqual(citations.map((c) => referenceUrl(c.id)).sort());
     // One record per line, unindented, with a trailing newline: each line between the brackets is

@@ -8,7 +8,7 @@ import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../../schemas/notice.ts';
-import { atomFeed, OPENING_LENGTH, openingText } from '../../src/lib/feed.ts';
+import { atomFeed, FEED_ENTRIES, OPENING_LENGTH, openingText } from '../../src/lib/feed.ts';
 import { root } from '../helpers.ts';
 import { dist } from './build.ts';
 
@@ -62,6 +62,18 @@ describe('feed.xml', () => {
       const body = toText(select('.notice-body', fromHtml(readFileSync(join(dist, url, 'index.html'), 'utf8')))!).replace(/\s+/g, '');
       expect(body.startsWith(text.replace(/…$/, '').replace(/\s+/g, '')), url).toBe(true);
     }
+  });
+
+  test(`carries the newest ${FEED_ENTRIES} notices, newest first`, () => {
+    const notice = (k: number) => ({ id: `2022-x-${k}`, title: `T${k}`, docNo: `威政字〔2022〕${k}号`, issuer: 'I', issuers: ['I'], date: `2022-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`, type: '通知', gazette: { year: 2022, number: 2 }, order: k, recipients: [], attachments: [], personnel: [], printed: { docNo: '', date: '' } }) as unknown as Notice;
+    const all = Array.from({ length: FEED_ENTRIES + 40 }, (_, k) => notice(k + 1));
+    const xml = atomFeed({ notices: all, site: 'https://example.org/', base: '/', title: 'T', subtitle: 'S', author: 'A' });
+    const dates = [...xml.matchAll(/<published>(\d{4}-\d\d-\d\d)T/g)].map((m) => m[1]!);
+    expect(dates).toHaveLength(FEED_ENTRIES);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // No notice left out is newer than the oldest one kept.
+    const kept = new Set([...xml.matchAll(/<title>(T\d+)<\/title>/g)].map((m) => m[1]!));
+    for (const n of all) if (!kept.has(n.title)) expect(n.date <= dates.at(-1)!, n.id).toBe(true);
   });
 
   test('escapes markup in the opening text', () => {

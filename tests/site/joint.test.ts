@@ -164,7 +164,7 @@ describe('a notice without a 文号 reads sensibly', () => {
       expect(html.replace(/<script\b[\s\S]*?<\/script>/g, ''), name).not.toMatch(/undefined|\bnull\b|NaN/);
       const tree = fromHtml(html);
       for (const a of selectAll('a[href]', tree)) expect(text(a) || a.properties.ariaLabel, `${name}: ${a.properties.href}`).toBeTruthy();
-      for (const e of selectAll('.issue-docno, .kb-docno, .pager-docno, .notice-record td', tree)) expect(text(e), name).not.toBe('');
+      for (const e of selectAll('.issue-docno, .kb-docno, .kb-notices small, .pager-docno, .notice-record td', tree)) expect(text(e), name).not.toBe('');
     }
   });
 });

@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -118,9 +119,10 @@ describe('notice pages', () => {
 });
 
 describe('the seeds, served with the site', () => {
-  test('are copied byte for byte, and the numbered view has every line, numbered by its list', () => {
+  test('are served byte for byte (gzip-compressed, no plain copy), and the numbered view has every line, numbered by its list', () => {
     for (const name of readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))) {
-      expect(readFileSync(join(dist, 'seeds', name)).equals(readFileSync(join(root, 'seeds', name))), name).toBe(true);
+      expect(gunzipSync(readFileSync(join(dist, 'seeds', `${name}.gz`))).equals(readFileSync(join(root, 'seeds', name))), name).toBe(true);
+      expect(existsSync(join(dist, 'seeds', name)), name).toBe(false);
     }
     const seed = readFileSync(join(root, 'seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
     if (seed.at(-1) === '') seed.pop();
@@ -142,7 +144,7 @@ describe('the seeds, served with the site', () => {
 });
 
 describe('feed.xml', () => {
-  test('is Atom 1.0 with one entry per notice, newest first, dated by the notices only', () => {
+  test('is Atom 1.0 with one entry per notice (the seed has fewer than FEED_ENTRIES), newest first, dated by the notices only', () => {
     const xml = read('feed.xml');
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">')).toBe(true);
     const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
