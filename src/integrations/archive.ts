@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { parseShard } from '../../lib/shard.ts';
 
 export interface ArchiveLinkProblem {
   file: string;
@@ -80,6 +81,13 @@ export default function archive(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
+        // One shard of a large gazette (lib/shard.ts): the seeds go with the site's pages, and the
+        // links are checked once the shards are joined (scripts/shards.ts), when every page exists.
+        const shard = parseShard(process.env.BUILD_SHARD);
+        if (process.env.BUILD_SHARD) {
+          if (shard.site) copySeeds(seedsDir(root), dist);
+          return;
+        }
         const seeds = copySeeds(seedsDir(root), dist);
         logger.info(`copied ${seeds.length} seed(s) to ${relative(root, join(dist, 'seeds'))}/`);
         const { problems, links } = checkArchiveLinks(dist, siteUrl);
