@@ -3,7 +3,9 @@
 //                here, and neither content/ nor dist/ is touched;
 //   2. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
 //                page) must never make a local build pass where a fresh clone would fail;
-//   3. astro build (scripts/astro-build.ts: warnings and errors only), and beside it the exact
+//   3. astro build (scripts/astro-build.ts: warnings and errors only) — for a gazette of more than
+//                SHARD_NOTICES notices, one build per shard of years, joined (scripts/shards.ts) —
+//                and beside it the exact
 //                search index — it needs only the ingest's output, so
 //                it is built on the second core while Astro renders, into a staging folder
 //                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
