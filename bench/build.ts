@@ -132,9 +132,16 @@ function folderTable(m: Measured): string[] {
  */
 const BARE_UP_TO = args.includes('--with-bare') ? Infinity : 300;
 
+/** The peak memory (MiB) scripts/build.ts prints on a step's line: ingest, astro build, its own. */
+function stepPeaks(output: string): string {
+  const peakOf = (line: RegExp) => line.exec(output)?.[1];
+  const [ingest, astro, own] = [peakOf(/^build: ingest, peak (\d+) MiB/m), peakOf(/^build: astro build: .*peak (\d+) MiB/m), peakOf(/^build: postbuild; this process's peak (\d+) MiB/m)];
+  return `peak memory by step: ingest ${ingest} MiB, astro build ${astro} MiB${/^build: shard /m.test(output) ? ' (the largest shard)' : ''}, the build process (ingest, search index, checks) ${own} MiB`;
+}
+
 /** `build: shard i/k (…) [N ms]` lines: each shard's time, for the notes. */
 function shardSteps(output: string): string {
-  return [...output.matchAll(/^build: shard (\d+\/\d+) \(([^)]*)\).*\[(\d+) ms\]$/gm)].map((m) => `${m[1]} ${m[2]} ${(Number(m[3]) / 1000).toFixed(1)} s`).join(', ');
+  return [...output.matchAll(/^build: shard (\d+\/\d+) \(([^)]*)\), peak (\d+) MiB \[(\d+) ms\]$/gm)].map((m) => `${m[1]} ${m[2]} ${(Number(m[4]) / 1000).toFixed(1)} s ${m[3]} MiB`).join(', ');
 }
 
 const rows: string[] = [];
@@ -172,7 +179,7 @@ for (const n of sizes) {
     `| ${n} | ${notices} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(o.build.peakMiB ?? 0)} | ${mib(os.bytes)} | ${b ? f1(b.astro.seconds) : '–'} | ${b ? f1(b.pagefind.seconds) : '–'} | ${dash(bareTotal, f1)} | ${b ? memory(peak(b)) : '–'} | ${b ? mib(bs.bytes) : '–'} | **${dash(bareTotal, (t) => `${(oursTotal / t).toFixed(2)}×`)}** | **${b ? `${(os.bytes / bs.bytes).toFixed(2)}×` : '–'}** | ${r ? `${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %)` : '–'} |`,
   );
   const shards = shardSteps(o.build.output);
-  notes.push(`- N = ${n}: ${shards ? `astro build in shards: ${shards}; ` : ''}checks ${postbuildSteps(o.build.output)}${r ? `; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s` : `; bare stack and rebuild not run at this size (--with-bare runs them)`}`);
+  notes.push(`- N = ${n}: ${stepPeaks(o.build.output)}; ${shards ? `astro build in shards: ${shards}; ` : ''}checks ${postbuildSteps(o.build.output)}${r ? `; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s` : `; bare stack and rebuild not run at this size (--with-bare runs them)`}`);
   console.log(rows[rows.length - 1]);
 }
 
@@ -197,7 +204,7 @@ const table = [
   '',
   hosting,
   '',
-  "Where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
+  "Peak memory by step, where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
   ...notes,
   '',
   '## dist/ by folder',

@@ -44,13 +44,21 @@ function setPriority(nice: number): void {
   }
 }
 
+/** Peak resident memory in MiB from getrusage's KiB. */
+const mib = (kib: number) => Math.round(kib / 1024);
+/** This process's peak resident memory so far, in MiB. */
+const ownPeak = () => mib(process.resourceUsage().maxRSS);
+/** The peak memory of each Astro build (scripts/astro-build.ts reports it), in MiB. */
+const astroPeaks: number[] = [];
+
 function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), ...args], {
       cwd: root,
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    child.on('message', (m: { maxRSS?: number }) => m.maxRSS && astroPeaks.push(mib(m.maxRSS)));
     child.once('error', fail);
     child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
   });
@@ -70,7 +78,7 @@ async function buildShards(shards: Shard[], args: string[]): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     // A cache folder per shard, so each keeps its own incremental build between builds.
     await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
-    console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}) ${since(start)}`);
+    console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
   }
   const start = performance.now();
   const joined = joinShards(parts, outDir);
@@ -87,7 +95,7 @@ try {
   const ingested = await runIngest();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
-  console.log(`build: ingest ${since(start)}`);
+  console.log(`build: ingest, peak ${ownPeak()} MiB ${since(start)}`);
   // Said once, before the long step, so it is not lost in the output.
   const warning = siteUrlWarning(process.env);
   if (warning) console.warn(warning);
@@ -97,7 +105,7 @@ try {
   const shards = planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES));
   const timedAstro = buildShards(shards, process.argv.slice(2)).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-    console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''} ${since(start)}`);
+    console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);
   });
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
@@ -113,7 +121,8 @@ try {
   start = performance.now();
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
   for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts } })) console.log(line);
-  console.log(`build: postbuild ${since(start)}`);
+  // This process ran the ingest, the search index (beside Pagefind's own process) and the checks.
+  console.log(`build: postbuild; this process's peak ${ownPeak()} MiB ${since(start)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   rmSync(staging, { recursive: true, force: true });

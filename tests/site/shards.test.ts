@@ -134,8 +134,8 @@ describe('a build in shards', () => {
     expect(whole).not.toMatch(/^build: shard/m);
     // 84 notices a shard at most: 2022's six issues in the first, 2023's one in the second.
     const sharded = build('sharded', { SHARD_NOTICES: '84' });
-    expect(sharded).toMatch(/^build: shard 1\/2 \(site,years=2022-2022\) \[\d+ ms\]$/m);
-    expect(sharded).toMatch(/^build: shard 2\/2 \(years=2023-2023\) \[\d+ ms\]$/m);
+    expect(sharded).toMatch(/^build: shard 1\/2 \(site,years=2022-2022\), peak \d+ MiB \[\d+ ms\]$/m);
+    expect(sharded).toMatch(/^build: shard 2\/2 \(years=2023-2023\), peak \d+ MiB \[\d+ ms\]$/m);
     expect(sharded).toMatch(/^build: shards joined: \d+ file\(s\) from the other shards, .*all to pages of the joined site \[\d+ ms\]$/m);
     expect(sharded).toMatch(/^postbuild: no-loss check passed for 98 notice page\(s\)/m);
     expect(sharded).toMatch(/^postbuild: link check passed: /m);
