@@ -9,6 +9,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import archive from './src/integrations/archive.ts';
 import { resolveSiteBase } from './src/integrations/site-url.ts';
 import { headingIds } from './src/integrations/heading-ids.ts';
+import { otherShardsPages } from './src/integrations/shard-pages.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/integrations/csp.ts';
 
 // The sitemap and the Atom feed need absolute URLs, so `site` is always set: from SITE_BASE as a
@@ -61,7 +62,9 @@ export default defineConfig({
       gfm: true,
     }),
     // sitemap-index.xml + sitemap-0.xml: HTML pages only (not the JSON, the feed or the seeds).
-    sitemap({ filter: (page) => page.endsWith('/') }),
+    // In the shard that renders the site's pages of a large gazette (lib/shard.ts), the notice
+    // pages other shards render are listed too, from the catalogue: one sitemap for the joined site.
+    sitemap({ filter: (page) => page.endsWith('/'), customPages: otherShardsPages(site, base) }),
     // After the sitemap: copies seeds/*.txt into dist/seeds/ and checks sitemap and feed links.
     archive(),
   ],

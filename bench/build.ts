@@ -1,5 +1,6 @@
-// `npm run bench [-- N …] [--with-1000]`: the whole build at N synthetic issues (default 1, 20,
-// 100 and 300; --with-1000 adds 1,000, which takes the better part of an hour), step by step,
+// `npm run bench [-- N …] [--with-1000] [--with-bare]`: the whole build at N synthetic issues
+// (default 1, 20, 100 and 300; --with-1000 adds 1,000, built in shards — see scripts/shards.ts —
+// which takes the better part of an hour, without the bare stack unless --with-bare), step by step,
 // against the bare stack on the same text (plain Astro + MDX paragraphs + Pagefind), plus a
 // rebuild after changing one seed; peak memory; dist/ by folder against the bare stack's; and
 // what a county needs to host the site per 100 issues. Prints the tables and writes
@@ -55,11 +56,14 @@ function ours(dir: string): Ours {
     if (ms === undefined) throw new Error(`no time for “${label}” in:\n${build.output}`);
     return Number(ms) / 1000;
   };
-  return { build, ingest: step('ingest'), astro: step('astro build'), index: step('exact search index'), postbuild: step('postbuild') };
+  const notices = Number(/^ingest: (\d+) notices/m.exec(build.output)?.[1] ?? NaN);
+  return { build, notices, ingest: step('ingest'), astro: step('astro build'), index: step('exact search index'), postbuild: step('postbuild') };
 }
 
 interface Ours {
   build: Step;
+  /** Notices the ingest wrote (its first line). */
+  notices: number;
   ingest: number;
   /** Astro build, and the search index built beside it (in parallel). */
   astro: number;
@@ -111,7 +115,7 @@ function folderTable(m: Measured): string[] {
   const cell = (s: FolderSize | undefined) => (s ? `${mib(s.bytes)} | ${s.files.toLocaleString('en')}` : '– | –');
   const [o, b] = [totalSize(m.ours), totalSize(m.bare)];
   return [
-    `**${m.n} issue${m.n === 1 ? '' : 's'}** (${m.notices.toLocaleString('en')} notices): dist/ ${mib(o.bytes)} MiB in ${o.files.toLocaleString('en')} files, ${mib(o.disk)} MiB on disk (4 KiB blocks); bare ${mib(b.bytes)} MiB in ${b.files.toLocaleString('en')} files, ${mib(b.disk)} MiB on disk — **${(o.bytes / b.bytes).toFixed(2)}×** the bytes, ${(o.disk / b.disk).toFixed(2)}× on disk.`,
+    `**${m.n} issue${m.n === 1 ? '' : 's'}** (${m.notices.toLocaleString('en')} notices): dist/ ${mib(o.bytes)} MiB in ${o.files.toLocaleString('en')} files, ${mib(o.disk)} MiB on disk (4 KiB blocks)${b.files > 0 ? `; bare ${mib(b.bytes)} MiB in ${b.files.toLocaleString('en')} files, ${mib(b.disk)} MiB on disk — **${(o.bytes / b.bytes).toFixed(2)}×** the bytes, ${(o.disk / b.disk).toFixed(2)}× on disk` : ' (the bare stack not run at this size)'}.`,
     '',
     '| folder | ours MiB | files | on disk MiB | bare MiB | bare files |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -119,6 +123,25 @@ function folderTable(m: Measured): string[] {
     `| **total** | **${mib(o.bytes)}** | ${o.files.toLocaleString('en')} | ${mib(o.disk)} | **${mib(b.bytes)}** | ${b.files.toLocaleString('en')} |`,
     '',
   ];
+}
+
+/**
+ * Above this many issues, the bare stack and the rebuild are not run: one Astro process for all
+ * the MDX is what the shards avoid, and the figure asked for at this size is the build itself.
+ * `--with-bare` runs them anyway.
+ */
+const BARE_UP_TO = args.includes('--with-bare') ? Infinity : 300;
+
+/** The peak memory (MiB) scripts/build.ts prints on a step's line: ingest, astro build, its own. */
+function stepPeaks(output: string): string {
+  const peakOf = (line: RegExp) => line.exec(output)?.[1];
+  const [ingest, astro, own] = [peakOf(/^build: ingest, peak (\d+) MiB/m), peakOf(/^build: astro build: .*peak (\d+) MiB/m), peakOf(/^build: postbuild; this process's peak (\d+) MiB/m)];
+  return `peak memory by step: ingest ${ingest} MiB, astro build ${astro} MiB${/^build: shard /m.test(output) ? ' (the largest shard)' : ''}, the build process (ingest, search index, checks) ${own} MiB`;
+}
+
+/** `build: shard i/k (…) [N ms]` lines: each shard's time, for the notes. */
+function shardSteps(output: string): string {
+  return [...output.matchAll(/^build: shard (\d+\/\d+) \(([^)]*)\), peak (\d+) MiB \[(\d+) ms\]$/gm)].map((m) => `${m[1]} ${m[2]} ${(Number(m[4]) / 1000).toFixed(1)} s ${m[3]} MiB`).join(', ');
 }
 
 const rows: string[] = [];
@@ -131,22 +154,32 @@ for (const n of sizes) {
   generateCorpus(n, join(dir, 'seeds'));
   const o = ours(dir);
   const oursSize = distSizes(join(dir, 'dist'), ourFolder);
-  const { notices } = ingest(join(dir, 'seeds'), [matchPersonnel, matchTable]);
-  writeBareContent(notices, join(dir, 'bare-content'));
-  const b = bare(dir);
-  const bareSize = distSizes(join(dir, 'bare-dist'), bareFolder);
+  const notices = o.notices;
+  const withBare = n <= BARE_UP_TO;
+  let b: Record<string, Step> | undefined;
+  let bareSize = new Map<string, FolderSize>();
+  if (withBare) {
+    writeBareContent(ingest(join(dir, 'seeds'), [matchPersonnel, matchTable]).notices, join(dir, 'bare-content'));
+    b = bare(dir);
+    bareSize = distSizes(join(dir, 'bare-dist'), bareFolder);
+  }
   // Rebuild after changing one seed: the last issue gets one more character in its last line.
-  const seeds = readdirSync(join(dir, 'seeds')).sort();
-  appendFileSync(join(dir, 'seeds', seeds[seeds.length - 1]), '\n改\n');
-  const r = ours(dir);
+  let r: Ours | undefined;
+  if (withBare) {
+    const seeds = readdirSync(join(dir, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+    appendFileSync(join(dir, 'seeds', seeds[seeds.length - 1]!), '\n改\n');
+    r = ours(dir);
+  }
   const oursTotal = o.build.seconds;
-  const bareTotal = total(b);
+  const bareTotal = b ? total(b) : NaN;
   const [os, bs] = [totalSize(oursSize), totalSize(bareSize)];
-  measured.push({ n, notices: notices.length, seconds: oursTotal, ours: oursSize, bare: bareSize });
+  const dash = (x: number, f: (x: number) => string) => (Number.isNaN(x) ? '–' : f(x));
+  measured.push({ n, notices, seconds: oursTotal, ours: oursSize, bare: bareSize });
   rows.push(
-    `| ${n} | ${notices.length} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(o.build.peakMiB ?? 0)} | ${mib(os.bytes)} | ${f1(b.astro.seconds)} | ${f1(b.pagefind.seconds)} | ${f1(bareTotal)} | ${memory(peak(b))} | ${mib(bs.bytes)} | **${(oursTotal / bareTotal).toFixed(2)}×** | **${(os.bytes / bs.bytes).toFixed(2)}×** | ${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %) |`,
+    `| ${n} | ${notices} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(o.build.peakMiB ?? 0)} | ${mib(os.bytes)} | ${b ? f1(b.astro.seconds) : '–'} | ${b ? f1(b.pagefind.seconds) : '–'} | ${dash(bareTotal, f1)} | ${b ? memory(peak(b)) : '–'} | ${b ? mib(bs.bytes) : '–'} | **${dash(bareTotal, (t) => `${(oursTotal / t).toFixed(2)}×`)}** | **${b ? `${(os.bytes / bs.bytes).toFixed(2)}×` : '–'}** | ${r ? `${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %)` : '–'} |`,
   );
-  notes.push(`- N = ${n}: checks ${postbuildSteps(o.build.output)}; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s`);
+  const shards = shardSteps(o.build.output);
+  notes.push(`- N = ${n}: ${stepPeaks(o.build.output)}; ${shards ? `astro build in shards: ${shards}; ` : ''}checks ${postbuildSteps(o.build.output)}${r ? `; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s` : `; bare stack and rebuild not run at this size (--with-bare runs them)`}`);
   console.log(rows[rows.length - 1]);
 }
 
@@ -171,7 +204,7 @@ const table = [
   '',
   hosting,
   '',
-  "Where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
+  "Peak memory by step, where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
   ...notes,
   '',
   '## dist/ by folder',

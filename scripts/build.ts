@@ -3,7 +3,9 @@
 //                here, and neither content/ nor dist/ is touched;
 //   2. clean     dist/ is removed: a stale file of an earlier build (a search bundle, a deleted
 //                page) must never make a local build pass where a fresh clone would fail;
-//   3. astro build (scripts/astro-build.ts: warnings and errors only), and beside it the exact
+//   3. astro build (scripts/astro-build.ts: warnings and errors only) — for a gazette of more than
+//                SHARD_NOTICES notices, one build per shard of years, joined (scripts/shards.ts) —
+//                and beside it the exact
 //                search index — it needs only the ingest's output, so
 //                it is built on the second core while Astro renders, into a staging folder
 //                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
@@ -22,7 +24,10 @@ import { postbuild } from './postbuild.ts';
 import { basePathOf, writeExactIndex } from './search/build.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
-import { siteUrlWarning } from '../src/integrations/site-url.ts';
+import { resolveSiteBase, siteUrlWarning } from '../src/integrations/site-url.ts';
+import { checkArchiveLinks } from '../src/integrations/archive.ts';
+import { formatShard, type Shard } from '../lib/shard.ts';
+import { joinShards, maxShardNotices, planShards } from './shards.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
@@ -39,16 +44,49 @@ function setPriority(nice: number): void {
   }
 }
 
-function astroBuild(args: string[]): Promise<void> {
+/** Peak resident memory in MiB from getrusage's KiB. */
+const mib = (kib: number) => Math.round(kib / 1024);
+/** This process's peak resident memory so far, in MiB. */
+const ownPeak = () => mib(process.resourceUsage().maxRSS);
+/** The peak memory of each Astro build (scripts/astro-build.ts reports it), in MiB. */
+const astroPeaks: number[] = [];
+
+function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), ...args], {
       cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    child.on('message', (m: { maxRSS?: number }) => m.maxRSS && astroPeaks.push(mib(m.maxRSS)));
     child.once('error', fail);
     child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
   });
+}
+
+/**
+ * The site as one Astro build, or a large gazette as one build per shard (scripts/shards.ts), one
+ * after the other — each holds only its own notices in memory — joined into dist/ and its sitemap
+ * and feed checked as the whole build checks them inside Astro.
+ */
+async function buildShards(shards: Shard[], args: string[]): Promise<void> {
+  if (shards.length === 1) return astroBuild(args);
+  const parts = shards.map((shard, i) => ({ shard, dir: `${outDir}.shard-${i + 1}` }));
+  const cache = resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
+  for (const [i, { shard, dir }] of parts.entries()) {
+    const start = performance.now();
+    rmSync(dir, { recursive: true, force: true });
+    // A cache folder per shard, so each keeps its own incremental build between builds.
+    await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
+    console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
+  }
+  const start = performance.now();
+  const joined = joinShards(parts, outDir);
+  const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
+  const archive = checkArchiveLinks(outDir, new URL(base, site).href);
+  const problems = [...joined.problems, ...archive.problems.map((p) => `${p.file}: ${p.url}: ${p.message}`)];
+  if (problems.length > 0) throw new Error(`joining ${shards.length} shards failed with ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  console.log(`build: shards joined: ${joined.moved} file(s) from the other shards, ${joined.shared} left out as the site shard's own; sitemap and feed: ${archive.links} link(s), all to pages of the joined site ${since(start)}`);
 }
 
 try {
@@ -57,16 +95,17 @@ try {
   const ingested = await runIngest();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
-  console.log(`build: ingest ${since(start)}`);
+  console.log(`build: ingest, peak ${ownPeak()} MiB ${since(start)}`);
   // Said once, before the long step, so it is not lost in the output.
   const warning = siteUrlWarning(process.env);
   if (warning) console.warn(warning);
 
   start = performance.now();
   const input = exactInputFromIngest(ingested, basePathOf());
-  const timedAstro = astroBuild(process.argv.slice(2)).then(() => {
+  const shards = planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES));
+  const timedAstro = buildShards(shards, process.argv.slice(2)).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-    console.log(`build: astro build: ${pages} page(s) ${since(start)}`);
+    console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);
   });
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
@@ -82,7 +121,8 @@ try {
   start = performance.now();
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
   for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts } })) console.log(line);
-  console.log(`build: postbuild ${since(start)}`);
+  // This process ran the ingest, the search index (beside Pagefind's own process) and the checks.
+  console.log(`build: postbuild; this process's peak ${ownPeak()} MiB ${since(start)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   rmSync(staging, { recursive: true, force: true });

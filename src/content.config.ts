@@ -1,5 +1,7 @@
-// Collections: `notices` (one MDX file per notice, written by scripts/ingest.ts) and the
-// knowledge base the ingest extracts from them (people, organizations, groups, citations: JSON
+// Collections: `notices` (one MDX file per notice, written by scripts/ingest.ts — in a shard of a
+// large gazette only the years that shard renders, see lib/shard.ts), `catalogue` (every notice's
+// frontmatter and opening text, content/data/notices.json: what pages listing notices read), and
+// the knowledge base the ingest extracts from them (people, organizations, groups, citations: JSON
 // arrays under content/data/). Each is validated with the same zod schema the ingest uses, so
 // the two cannot drift.
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +10,8 @@ import { file, glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { CitationSchema, GroupSchema, OrganizationSchema, PersonSchema } from '../schemas/entities.ts';
 import { NoticeSchema } from '../schemas/notice.ts';
+import { CATALOGUE_FILE, CatalogueRecordSchema } from '../schemas/catalogue.ts';
+import { noticeGlob, parseShard } from '../lib/shard.ts';
 
 // CONTENT_DIR (the folder holding notices/ and data/) lets tests build a site from fixture
 // seeds; DATA_DIR overrides data/ alone. The build itself sets neither.
@@ -15,7 +19,7 @@ const contentDir = (process.env.CONTENT_DIR ?? './content').replace(/\/+$/, '');
 
 const notices = defineCollection({
   loader: glob({
-    pattern: '**/*.mdx',
+    pattern: noticeGlob(parseShard(process.env.BUILD_SHARD)),
     base: `${contentDir}/notices`,
     // The entry id is the frontmatter `id` (derived from the 文号), not the file path, so
     // URLs stay stable if the ingest ever renames files. Missing ids fall back to the path
@@ -52,9 +56,10 @@ function dataFile(name: string): Loader {
   };
 }
 
+const catalogue = defineCollection({ loader: dataFile(CATALOGUE_FILE), schema: CatalogueRecordSchema });
 const people = defineCollection({ loader: dataFile('people.json'), schema: PersonSchema });
 const organizations = defineCollection({ loader: dataFile('organizations.json'), schema: OrganizationSchema });
 const groups = defineCollection({ loader: dataFile('groups.json'), schema: GroupSchema });
 const citations = defineCollection({ loader: dataFile('citations.json'), schema: CitationSchema });
 
-export const collections = { notices, people, organizations, groups, citations };
+export const collections = { notices, catalogue, people, organizations, groups, citations };

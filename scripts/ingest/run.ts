@@ -21,6 +21,8 @@ import { readIssue } from './reader/index.ts';
 import { workerCanRead } from './matchers.ts';
 import { readAliasTable } from './entities/organizations.ts';
 import { reviewReport, type IssueReview } from './review.ts';
+import { CATALOGUE_FILE, CatalogueRecordSchema } from '../../schemas/catalogue.ts';
+import { openingText } from '../../lib/opening.ts';
 import type { Problem } from './types.ts';
 
 export interface IngestResult {
@@ -182,9 +184,24 @@ function finish({ result, pending, keys, cached, cache }: Prepared, written: Emi
   }
   for (const n of result.notices) result.files.set(`notices/${n.notice.id.slice(0, 4)}/${n.notice.id.slice(5)}.mdx`, cached.get(n)!);
   for (const [name, text] of result.knowledge!.files) result.files.set(`data/${name}`, text);
+  result.files.set(`data/${CATALOGUE_FILE}`, catalogue(result.notices, cached));
   result.files.set('data/gazette.json', `${JSON.stringify(result.config, null, 2)}\n`);
   cache?.prune();
   return result;
+}
+
+/**
+ * content/data/notices.json: every notice's frontmatter and opening text, one record a line, in
+ * reading order (see schemas/catalogue.ts).
+ */
+function catalogue(notices: readonly BuiltNotice[], mdx: ReadonlyMap<BuiltNotice, string>): string {
+  const records = notices.map((n) => {
+    const text = mdx.get(n)!;
+    // The body follows the frontmatter's closing `---` line (emit-mdx.ts).
+    const body = text.slice(text.indexOf('\n---\n', 3) + 5);
+    return JSON.stringify(CatalogueRecordSchema.parse({ ...n.notice, opening: openingText(body) }));
+  });
+  return `[\n${records.join(',\n')}\n]\n`;
 }
 
 /** MDX of a notice, and the problems of reading it back (./round-trip.ts): same text, same structure. */

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { parseShard } from '../../lib/shard.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -93,6 +94,13 @@ export default function archive(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
+        // One shard of a large gazette (lib/shard.ts): the seeds go with the site's pages, and the
+        // links are checked once the shards are joined (scripts/shards.ts), when every page exists.
+        const shard = parseShard(process.env.BUILD_SHARD);
+        if (process.env.BUILD_SHARD) {
+          if (shard.site) await copySeeds(seedsDir(root), dist);
+          return;
+        }
         const seeds = await copySeeds(seedsDir(root), dist);
         logger.info(`copied ${seeds.length} seed(s) to ${relative(root, join(dist, 'seeds'))}/`);
         const { problems, links } = checkArchiveLinks(dist, siteUrl);

@@ -4,12 +4,34 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { categoryLabels } from './gazette.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from './kb.ts';
 import { compareNotices } from './notices.ts';
+import { CATALOGUE_FILE, type CatalogueRecord } from '../../schemas/catalogue.ts';
 
 export type NoticeEntry = CollectionEntry<'notices'>;
 
-/** All notices in reading order (gazette issue, then printed order). */
-export async function getNotices(): Promise<NoticeEntry[]> {
+/**
+ * Every notice's record (frontmatter and opening text, content/data/notices.json) in reading order
+ * (gazette issue, then printed order) — the whole gazette, also in a shard that renders the bodies
+ * of a few years only (lib/shard.ts).
+ */
+export async function getNotices(): Promise<CatalogueRecord[]> {
+  const entries = await getCollection('catalogue');
+  return entries.map((e) => e.data).sort(compareNotices);
+}
+
+/**
+ * The notices whose pages this build renders, with their MDX bodies, in reading order: all of them,
+ * or in a shard the notices of its years. Each must have its record in the catalogue, the same as its
+ * frontmatter — else content/ is half-written, and the build stops.
+ */
+export async function getNoticeBodies(): Promise<NoticeEntry[]> {
+  const records = new Map((await getNotices()).map((n) => [n.id, n]));
   const entries = await getCollection('notices');
+  for (const entry of entries) {
+    const record = records.get(entry.data.id);
+    if (!record || JSON.stringify({ ...entry.data, opening: record.opening }) !== JSON.stringify(record)) {
+      throw new Error(`notices/${entry.data.id} (${entry.filePath ?? 'MDX'}): its frontmatter and its record in content/data/${CATALOGUE_FILE} differ — content/ was not written by one ingest; run npm run ingest`);
+    }
+  }
   return entries.sort((a, b) => compareNotices(a.data, b.data));
 }
 
@@ -29,7 +51,7 @@ export function getKnowledgeBase(): Promise<KnowledgeBase> {
       getCollection('citations'),
     ]);
     return buildKnowledgeBase({
-      notices: notices.map((e) => e.data),
+      notices,
       people: people.map((e) => e.data),
       organizations: organizations.map((e) => e.data),
       groups: groups.map((e) => e.data),

@@ -2,14 +2,8 @@
 // every timestamp is a notice's 成文日期 (never the build time), so the same notices give a
 // byte-identical feed. Atom wants absolute IRIs, so links are made from `site` (see
 // astro.config.mjs: SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
-import type { Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { toString } from 'mdast-util-to-string';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Notice } from '../../schemas/notice.ts';
+export { OPENING_LENGTH, openingText } from '../../lib/opening.ts';
 import { chineseDate, gazetteLabel, issuersLabel, noticeNumber } from './format.ts';
 import { compareByDate } from './browse.ts';
 import { FEED_PATH, noticePath, withBase } from './urls.ts';
@@ -26,68 +20,6 @@ export interface FeedOptions {
   author: string;
   /** Each notice's opening text (openingText of its MDX), by notice id; shown under its metadata. */
   openings?: ReadonlyMap<string, string>;
-}
-
-/** How much of a notice's text its feed entry carries: about two short paragraphs. */
-export const OPENING_LENGTH = 200;
-
-/**
- * The source up to the last blank line before `chars` characters, with the JSX flow elements left
- * open there closed — the ingest writes each `<section …>`, `</section>` on a line of its own
- * (scripts/ingest/emit-mdx.ts) — so a notice of any length is parsed only as far as its opening.
- */
-function head(source: string, chars: number): string {
-  if (source.length <= chars) return source;
-  const cut = source.lastIndexOf('\n\n', chars);
-  const text = source.slice(0, cut > 0 ? cut : chars);
-  const open: string[] = [];
-  for (const line of text.split('\n')) {
-    const close = /^\s*<\/([A-Za-z][\w.-]*)>\s*$/.exec(line);
-    const start = /^\s*<([A-Za-z][\w.-]*)\b[^>]*[^/]>\s*$|^\s*<([A-Za-z][\w.-]*)>\s*$/.exec(line);
-    if (close && open.at(-1) === close[1]) open.pop();
-    else if (start) open.push((start[1] ?? start[2])!);
-  }
-  return `${text}\n\n${open.reverse().map((name) => `</${name}>`).join('\n\n')}\n`;
-}
-
-const parse = (source: string): Root =>
-  fromMarkdown(source, { extensions: [mdxjs(), gfmTable()], mdastExtensions: [mdxFromMarkdown(), gfmTableFromMarkdown()] });
-
-/**
- * A notice's opening text as its page prints it, from its MDX body: its paragraphs, headings and
- * list items in order, one per line (links give their text, escapes are undone), up to `max`
- * characters, cut with “…”. Tables and the source lines kept verbatim (`<figure>`) are not
- * running text and end the opening.
- */
-export function openingText(body: string, max = OPENING_LENGTH): string {
-  let tree: Root;
-  try {
-    tree = parse(head(body, max * 8));
-  } catch {
-    tree = parse(body); // a cut the line rule above could not close: the whole text, parsed once
-  }
-  const lines: string[] = [];
-  let length = 0;
-  let done = false;
-  const walk = (nodes: readonly RootContent[]) => {
-    for (const node of nodes) {
-      if (done || length >= max) return;
-      if (node.type === 'table' || node.type === 'code' || (node.type === 'mdxJsxFlowElement' && node.name === 'figure')) {
-        done = true;
-        return;
-      }
-      if (node.type === 'paragraph' || node.type === 'heading') {
-        const text = toString(node).replace(/\s+/g, ' ').trim();
-        if (text) {
-          lines.push(text);
-          length += [...text].length;
-        }
-      } else if ('children' in node) walk(node.children as RootContent[]);
-    }
-  };
-  walk(tree.children);
-  const text = [...lines.join('\n')];
-  return text.length > max ? `${text.slice(0, max).join('').trimEnd()}…` : text.join('');
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };

@@ -41,7 +41,7 @@ describe('npm run build', () => {
     // Every line is a step's, the ingest's, or a warning.
     for (const line of lines) expect(line, out).toMatch(/^(ingest|build|postbuild): /);
     // The steps, with their counts, each timed as bench/build.ts reads it.
-    for (const step of [/^build: ingest \[\d+ ms\]$/m, /^build: astro build: \d+ page\(s\) \[\d+ ms\]$/m, /^build: exact search index beside it: 14 notice\(s\).*\[\d+ ms\]$/m, /^build: postbuild \[\d+ ms\]$/m, /^postbuild: link check passed: .* on \d+ page\(s\).*\[\d+ ms\]$/m]) {
+    for (const step of [/^build: ingest, peak \d+ MiB \[\d+ ms\]$/m, /^build: astro build: \d+ page\(s\), peak \d+ MiB \[\d+ ms\]$/m, /^build: exact search index beside it: 14 notice\(s\).*\[\d+ ms\]$/m, /^build: postbuild; this process's peak \d+ MiB \[\d+ ms\]$/m, /^postbuild: link check passed: .* on \d+ page\(s\).*\[\d+ ms\]$/m]) {
       expect(out).toMatch(step);
     }
     expect(out).toMatch(/^ingest: 14 notices, /m);

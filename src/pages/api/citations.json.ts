@@ -3,5 +3,9 @@
 import type { APIRoute } from 'astro';
 import { getKnowledgeBase } from '../../lib/collection.ts';
 import { citationRecords, jsonResponse } from '../../lib/entity-api.ts';
+import { notRendered } from '../../lib/shard.ts';
 
-export const GET: APIRoute = async () => jsonResponse(citationRecords(await getKnowledgeBase(), import.meta.env.BASE_URL));
+const render: APIRoute = async () => jsonResponse(citationRecords(await getKnowledgeBase(), import.meta.env.BASE_URL));
+
+// A shard of notice pages only writes no open data (src/lib/shard.ts).
+export const GET: APIRoute = (context) => (notRendered() ? new Response('') : render(context));

@@ -4,9 +4,13 @@ import type { APIRoute } from 'astro';
 import { toRecord } from '../../lib/api.ts';
 import { getNotices } from '../../lib/collection.ts';
 import { jsonResponse } from '../../lib/entity-api.ts';
+import { notRendered } from '../../lib/shard.ts';
 
-export const GET: APIRoute = async () => {
+const render: APIRoute = async () => {
   const base = import.meta.env.BASE_URL;
-  const records = (await getNotices()).map((entry) => toRecord(entry.data, base));
+  const records = (await getNotices()).map((notice) => toRecord(notice, base));
   return jsonResponse(records);
 };
+
+// A shard of notice pages only writes no open data (src/lib/shard.ts).
+export const GET: APIRoute = (context) => (notRendered() ? new Response('') : render(context));
