@@ -3,7 +3,13 @@
 // CLI can only be `--silent` (which would hide warnings and errors too) or `--verbose`, so the
 // log level is set through Astro's JavaScript API. Flags: `--silent`, `--verbose` (every page, as
 // `astro build` prints them), `--force` (clears the content layer cache).
-import { build } from 'astro';
+
+// Rolldown (Vite's bundler, native) allocates with mimalloc, which by default backs its arenas with
+// transparent huge pages: at 100 issues ~900 MB of 2 MB pages stayed resident after the bundle,
+// through the whole render (peak RSS 1.9 GB). Without them the freed memory goes back to the
+// system: peak 1.6 GB, no slower. Set before the native module loads — it reads its options then.
+process.env.MIMALLOC_ALLOW_THP ??= '0';
+const { build } = await import('astro');
 
 const args = new Set(process.argv.slice(2));
 for (const arg of args) {
