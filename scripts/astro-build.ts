@@ -3,6 +3,7 @@
 // CLI can only be `--silent` (which would hide warnings and errors too) or `--verbose`, so the
 // log level is set through Astro's JavaScript API. Flags: `--silent`, `--verbose` (every page, as
 // `astro build` prints them), `--force` (clears the content layer cache).
+import type { AstroInlineConfig } from 'astro';
 
 // Rolldown (Vite's bundler, native) allocates with mimalloc, which by default backs its arenas with
 // transparent huge pages: at 100 issues ~900 MB of 2 MB pages stayed resident after the bundle,
@@ -15,7 +16,8 @@ const args = new Set(process.argv.slice(2));
 for (const arg of args) {
   if (!['--silent', '--verbose', '--force'].includes(arg)) throw new Error(`scripts/astro-build.ts: unknown flag ${arg} (known: --silent, --verbose, --force)`);
 }
-await build({
+const config: AstroInlineConfig = {
   logLevel: args.has('--verbose') ? 'info' : args.has('--silent') ? 'silent' : 'warn',
   ...(args.has('--force') ? { force: true } : {}),
-});
+};
+await build(config);
