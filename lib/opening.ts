@@ -2,12 +2,8 @@
 // shared by the ingest, which stores it in the notices' catalogue (content/data/notices.json),
 // and the site, whose Atom feed shows it under each entry.
 import type { Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { mdxjs } from 'micromark-extension-mdxjs';
+import { mdxToMdast } from 'satteri';
 
 /** How much of a notice's text its feed entry carries: about two short paragraphs. */
 export const OPENING_LENGTH = 200;
@@ -31,8 +27,10 @@ function head(source: string, chars: number): string {
   return `${text}\n\n${open.reverse().map((name) => `</${name}>`).join('\n\n')}\n`;
 }
 
-const parse = (source: string): Root =>
-  fromMarkdown(source, { extensions: [mdxjs(), gfmTable()], mdastExtensions: [mdxFromMarkdown(), gfmTableFromMarkdown()] });
+// Sätteri, the parser Astro compiles the pages' MDX with (astro.config.mjs, @astrojs/markdown-satteri),
+// with the features the pages use (GFM, no smart punctuation): the opening reads as the page prints
+// it, and 1,400 openings take 0.2 s (1.9 s with micromark, which gave the same texts).
+const parse = (source: string): Root => mdxToMdast(source, { features: { gfm: true, smartPunctuation: false } }) as Root;
 
 /**
  * A notice's opening text as its page prints it, from its MDX body: its paragraphs, headings and

@@ -66,7 +66,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // the link check sees them), else once it is built below.
   if (options.searchIndex) writeSearchPreloads(distDir, basePath);
   const pages = htmlFiles(distDir);
-  const linksDone = timed('links', () => onWorker<ReturnType<typeof checkLinks>>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages }));
+  const linksDone = onWorker<ReturnType<typeof checkLinks> & { ms: number }>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages });
   // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
   linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.
@@ -104,7 +104,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
     ...(given ? [`postbuild: search excerpts from the pages' own text [${ms.excerpts} ms]`] : []),
-    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local [${ms.links} ms]`,
+    `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }
 

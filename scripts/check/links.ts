@@ -38,9 +38,9 @@ function lineAddresses(html: string): string[] {
  */
 export function checkLinks(dist: string, base = '/', pages = htmlFiles(dist)): { problems: LinkProblem[]; pages: number; links: number } {
   const ids = new Map<string, Set<string>>();
-  const idsOf = (file: string) => {
+  // `html` when the caller has the file's text already (a page's links to its own headings).
+  const idsOf = (file: string, html = ids.has(file) ? '' : readFileSync(file, 'utf8')) => {
     if (!ids.has(file)) {
-      const html = readFileSync(file, 'utf8');
       ids.set(file, new Set([...[...html.matchAll(ID)].map((m) => decode(m[1])), ...lineAddresses(html)]));
     }
     return ids.get(file)!;
@@ -52,11 +52,35 @@ export function checkLinks(dist: string, base = '/', pages = htmlFiles(dist)): {
     if (known === undefined) files.set(target, (known = existsSync(target) && !statSync(target).isDirectory()));
     return known;
   };
+  // Most of the 470,000 links at 100 issues are the same few thousand addresses written the same
+  // way from pages at the same depth (`../../../people/x/` from every notice page): each written
+  // link is resolved once per page depth — or per folder, when it climbs less than the page's depth
+  // and so depends on the folder's name — not once per occurrence (CPU 3.2 -> 1.9 s at 100 issues).
+  const resolved = new Map<string, { message: string } | { target: string; fragment: string }>();
+  const resolve = (page: string, folder: string, depth: number, link: string) => {
+    // A link that does not climb (`#h-…`, `?q`, `x/`) may depend on the page's file name (/404.html
+    // and /index.html share a folder), so it is keyed by the page.
+    const key = link.startsWith('/') ? link : !link.startsWith('../') ? `${page}\0${link}` : /^(?:\.\.\/)*/.exec(link)![0].length / 3 >= depth ? `${depth}\0${link}` : `${folder}\0${link}`;
+    let known = resolved.get(key);
+    if (known === undefined) {
+      const url = new URL(link, `http://site${base}${page.slice(1)}`);
+      if (!url.pathname.startsWith(base)) known = { message: `points outside the site's base ${base}` };
+      else {
+        const path = decodeURIComponent(url.pathname.slice(base.length));
+        const target = join(dist, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
+        known = isFile(target) ? { target, fragment: decodeURIComponent(url.hash.slice(1)) } : { message: `no such file: ${relative(dist, target)}` };
+      }
+      resolved.set(key, known);
+    }
+    return known;
+  };
   const problems: LinkProblem[] = [];
   let links = 0;
   for (const file of pages) {
     const html = readFileSync(file, 'utf8');
     const page = `/${relative(dist, file).replace(/index\.html$/, '')}`;
+    const folder = page.slice(0, page.lastIndexOf('/') + 1);
+    const depth = folder.split('/').length - 2;
     for (const tag of html.matchAll(ASSET_TAG)) {
       const external = /\s(?:href|src)="(?:https?:)?\/\/[^"]*"/.exec(tag[0]);
       if (external && !/rel="(?:canonical|alternate)"/.test(tag[0])) problems.push({ page, link: external[0].trim(), message: 'asset loaded from another host' });
@@ -65,19 +89,12 @@ export function checkLinks(dist: string, base = '/', pages = htmlFiles(dist)): {
       const link = decode(raw);
       if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(link)) continue; // other schemes and hosts: not ours to check
       links++;
-      const url = new URL(link, `http://site${base}${page.slice(1)}`);
-      if (!url.pathname.startsWith(base)) {
-        problems.push({ page, link, message: `points outside the site's base ${base}` });
+      const to = resolve(page, folder, depth, link);
+      if ('message' in to) {
+        problems.push({ page, link, message: to.message });
         continue;
       }
-      const path = decodeURIComponent(url.pathname.slice(base.length));
-      const target = join(dist, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
-      if (!isFile(target)) {
-        problems.push({ page, link, message: `no such file: ${relative(dist, target)}` });
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) problems.push({ page, link, message: `no element with id “${fragment}” on ${relative(dist, target)}` });
+      if (to.fragment && to.target.endsWith('.html') && !idsOf(to.target, to.target === file ? html : undefined).has(to.fragment)) problems.push({ page, link, message: `no element with id “${to.fragment}” on ${relative(dist, to.target)}` });
     }
   }
   return { problems, pages: pages.length, links };
@@ -91,5 +108,6 @@ export function htmlFiles(dir: string): string[] {
 }
 
 function decode(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }

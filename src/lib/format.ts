@@ -84,35 +84,8 @@ export function telHref(phone: string): string {
 /** The class that keeps a run on one line (`white-space: nowrap`, global.css). */
 export const NOWRAP_CLASS = 'nw';
 
-/**
- * Rendered HTML with every 文号, date, count and phone number in its text kept on one line, and
- * phone numbers made tel: links — outside existing links only; tags and attributes untouched, so
- * the page's text is exactly what it was (the no-loss check compares it with the seed). For MDX
- * elements whose children arrive rendered (src/components/Prose.astro).
- */
-export function unbreakableHtml(html: string): string {
-  let inLink = 0;
-  return html
-    .split(/(<[^>]*>)/)
-    .map((part) => {
-      if (part.startsWith('<')) {
-        if (/^<a[\s>]/i.test(part)) inLink++;
-        else if (/^<\/a>/i.test(part)) inLink = Math.max(0, inLink - 1);
-        return part;
-      }
-      return unbreakableRuns(part)
-        .map((run) => {
-          if (!run.kind) return run.text;
-          if (run.kind === 'phone' && inLink === 0) return `<a class="${NOWRAP_CLASS} tel" href="${telHref(run.text)}">${run.text}</a>`;
-          return `<span class="${NOWRAP_CLASS}">${run.text}</span>`;
-        })
-        .join('');
-    })
-    .join('');
-}
-
-/** A table cell whose text is a number only (序号, a phone number, an amount): aligned right. */
-export function isNumericCell(html: string): boolean {
-  const text = html.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s/g, '');
+/** A table cell whose text (`textContent`) is a number only (序号, a phone number, an amount): aligned right. */
+export function isNumericCell(cellText: string): boolean {
+  const text = cellText.replace(/\s/g, '');
   return /^[-+]?[\d.,，%％-]+$/.test(text) && /\d/.test(text);
 }

@@ -132,6 +132,24 @@ describe('link check over the built pages', () => {
   });
 });
 
+describe('link check: a link is resolved once per depth, folder or page, never for the wrong one', () => {
+  test('the same written link from pages at one depth, in two folders, and in one folder', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+    cpSync(dist, copy, { recursive: true });
+    const add = (rel: string, links: string) => {
+      const file = join(copy, rel);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', `${links}</main>`));
+    };
+    // Climbing to the root: the same target from both notices; climbing less: each its own folder's.
+    add('notices/2022/weizheng-16/index.html', '<a href="../../../people/">a</a><a href="../weizheng-16/">b</a><a href="./#cover">c</a>');
+    add('notices/2022/weizheng-18/index.html', '<a href="../../../people/">a</a><a href="../weizheng-16/">b</a><a href="./#cover">c</a>');
+    // /index.html and /404.html share a folder: `#only-home` is on the home page only.
+    add('index.html', '<a id="only-home" href="#only-home">h</a>');
+    add('404.html', '<a href="#only-home">h</a>');
+    expect(checkLinks(copy).problems).toEqual([{ page: '/404.html', link: '#only-home', message: 'no element with id “only-home” on 404.html' }]);
+  });
+});
+
 describe('line addresses of a seed view', () => {
   test('#L<n> resolves for every line the numbered lists hold, and not past the last', () => {
     const copy = mkdtempSync(join(tmpdir(), 'dist-'));
