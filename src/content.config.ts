@@ -40,8 +40,8 @@ const dataDir = (process.env.DATA_DIR ?? `${contentDir}/data`).replace(/\/+$/, '
  * leaves the collection empty, which would publish a site with no people pages and no error.
  * Here either stops the build, naming the file.
  */
-function dataFile(name: string): Loader {
-  const path = `${dataDir}/${name}`;
+function dataFile(name: string, dir = dataDir): Loader {
+  const path = `${dir}/${name}`;
   const inner = file(path);
   return {
     name: 'data-file',
@@ -60,7 +60,9 @@ function dataFile(name: string): Loader {
   };
 }
 
-const catalogue = defineCollection({ loader: dataFile(CATALOGUE_FILE), schema: CatalogueRecordSchema });
+// The catalogue describes the notices' MDX files, written by the same ingest: it stays beside them
+// (content/data/) when DATA_DIR gives a test its own knowledge base.
+const catalogue = defineCollection({ loader: dataFile(CATALOGUE_FILE, `${contentDir}/data`), schema: CatalogueRecordSchema });
 const people = defineCollection({ loader: dataFile('people.json'), schema: PersonSchema });
 const organizations = defineCollection({ loader: dataFile('organizations.json'), schema: OrganizationSchema });
 const groups = defineCollection({ loader: dataFile('groups.json'), schema: GroupSchema });

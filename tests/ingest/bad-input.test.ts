@@ -58,7 +58,7 @@ describe('bad input', () => {
       env: { ...process.env, SEEDS_DIR: join(fixtures, 'seeds/good'), CONTENT_DIR: content, INGEST_CACHE_DIR: 'off' },
     });
     expect(readdirSync(join(content, 'notices/2023')).sort()).toEqual(['weizheng-3.mdx', 'weizhengban-7.mdx']);
-    expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'gazette.json', 'groups.json', 'memberships.json', 'organizations.json', 'people.json']);
+    expect(readdirSync(join(content, 'data')).sort()).toEqual(['citations.json', 'gazette.json', 'groups.json', 'memberships.json', 'notices.json', 'organizations.json', 'people.json']);
     expect(readdirSync(content)).not.toContain('stale.mdx');
   });
 });
