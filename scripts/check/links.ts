@@ -15,20 +15,17 @@ const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 const ASSET_TAG = /<(script|link|img|source|iframe|video|audio)\b[^>]*>/g;
 
-const LINE_LIST = /<ol\b([^>]*\bdata-line-ids\b[^>]*)>([\s\S]*?)<\/ol>/g;
+const LINE_SPAN = /\sdata-lines="(\d+)-(\d+)"/g;
 
 /**
- * `#L<n>` of a list of numbered lines (a seed's view, `<ol data-line-ids start="N">`): its lines
- * carry no ids — public/seed-line.js finds line n by counting — so line n of each such list is an
- * address as good as an id.
+ * `#L<n>` on a seed's numbered view: its lists are empty in the HTML and filled by
+ * public/seed-line.js from the seed's .txt.gz, each declaring the lines it will hold
+ * (`<ol class="seed-lines" data-lines="first-last">`), and line n is found by counting — so every
+ * line inside a declared span is an address as good as an id, and a line past them is not.
  */
 function lineAddresses(html: string): string[] {
   const out: string[] = [];
-  for (const [, attributes, items] of html.matchAll(LINE_LIST)) {
-    const start = Number(/\bstart="(\d+)"/.exec(attributes!)?.[1] ?? 1);
-    const count = items!.match(/<li\b/g)?.length ?? 0;
-    for (let k = 0; k < count; k++) out.push(`L${start + k}`);
-  }
+  for (const [, first, last] of html.matchAll(LINE_SPAN)) for (let n = Number(first); n <= Number(last); n++) out.push(`L${n}`);
   return out;
 }
 

@@ -2,10 +2,11 @@
 // (listed after @astrojs/sitemap in astro.config.mjs, so the sitemap exists by then):
 //
 // 1. The seeds — the gazette text every page was made from — are served as dist/seeds/*.txt.gz,
-//    byte for byte once decompressed: the archival copy a reader downloads. Compressed because
-//    the numbered view /seeds/<name>/ (src/pages/seeds/[name].astro, what each provenance line
-//    links to) already shows every line; a second plain copy doubled the seeds' weight in dist/
-//    (issue 13: 230 KB a seed, 73 KB gzip -9).
+//    byte for byte once decompressed: the archival copy a reader downloads, and the one copy of
+//    the text the site serves — the numbered view /seeds/<name>/ (src/pages/seeds/[name].astro,
+//    what each provenance line links to) is filled from it in the browser by public/seed-line.js
+//    (issue 13: 230 KB a seed, 73 KB gzip -9). The bytes are stored unchanged: UTF-8, as the
+//    ingest requires, which is what the script decodes.
 // 2. Every URL in the sitemap and the Atom feed must name a file of this build. They are absolute
 //    URLs on `site` (which may not exist yet, e.g. https://example.invalid/), so the HTML link
 //    check cannot follow them; here they are mapped back onto dist/ and a missing page fails the

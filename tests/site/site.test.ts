@@ -151,14 +151,16 @@ describe('link check: a link is resolved once per depth, folder or page, never f
 });
 
 describe('line addresses of a seed view', () => {
-  test('#L<n> resolves for every line the numbered lists hold, and not past the last', () => {
+  test('#L<n> resolves for every line the numbered lists declare, and not before the first or past the last', () => {
     const copy = mkdtempSync(join(tmpdir(), 'dist-'));
     cpSync(dist, copy, { recursive: true });
     const seed = readFileSync(join(root, 'seeds/weixian-gazette-2022-02.txt'), 'utf8').replace(/\n$/, '').split('\n');
     const file = join(copy, 'index.html');
-    const links = [1, seed.length, seed.length + 1].map((n) => `<a href="seeds/weixian-gazette-2022-02/#L${n}">${n}</a>`).join('');
+    // The lists are empty (filled in the browser): the lines are those their data-lines declare.
+    const links = [0, 1, seed.length, seed.length + 1].map((n) => `<a href="seeds/weixian-gazette-2022-02/#L${n}">${n}</a>`).join('');
     writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', `${links}</main>`));
     expect(checkLinks(copy).problems).toEqual([
+      { page: '/', link: 'seeds/weixian-gazette-2022-02/#L0', message: 'no element with id “L0” on seeds/weixian-gazette-2022-02/index.html' },
       { page: '/', link: `seeds/weixian-gazette-2022-02/#L${seed.length + 1}`, message: `no element with id “L${seed.length + 1}” on seeds/weixian-gazette-2022-02/index.html` },
     ]);
   });
