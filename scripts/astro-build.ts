@@ -23,4 +23,5 @@ const config: AstroInlineConfig = {
 await build(config);
 // The build's peak memory, for scripts/build.ts's step line (it started this process with an IPC
 // channel): resident set size in KiB, the same measure as GNU time's %M.
-process.send?.({ maxRSS: process.resourceUsage().maxRSS });
+// Not when the parent has gone (its own failure is what the person sees).
+if (process.connected) process.send?.({ maxRSS: process.resourceUsage().maxRSS });

@@ -92,7 +92,13 @@ async function buildShards(shards: Shard[], args: string[]): Promise<void> {
 try {
   let start = performance.now();
   // The ingest first: when a seed has a problem it exits before dist/ (or content/) is touched.
-  const ingested = await runIngest();
+  // Only what the later steps need is kept from its result — the search index's input and the
+  // shard plan — so the rest (every notice's blocks and MDX) can be freed: at 1,000 issues it is
+  // most of this process's memory.
+  const { input, shards } = await runIngest().then((ingested) => ({
+    input: exactInputFromIngest(ingested, basePathOf()),
+    shards: planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES)),
+  }));
   rmSync(outDir, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
   console.log(`build: ingest, peak ${ownPeak()} MiB ${since(start)}`);
@@ -101,8 +107,6 @@ try {
   if (warning) console.warn(warning);
 
   start = performance.now();
-  const input = exactInputFromIngest(ingested, basePathOf());
-  const shards = planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES));
   const timedAstro = buildShards(shards, process.argv.slice(2)).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);

@@ -104,6 +104,8 @@ describe('cross-references', () => {
   test('a real build fails on a link to a missing entity in a notice body, naming the file and line', () => {
     const work = mkdtempSync(join(tmpdir(), 'kb-body-'));
     cpSync(join(root, 'content/notices'), join(work, 'notices'), { recursive: true });
+    // The notices' catalogue goes with them (content/data/notices.json, written by the same ingest).
+    cpSync(join(root, 'content/data/notices.json'), join(work, 'data/notices.json'));
     const file = join(work, 'notices/2022/weizheng-16.mdx');
     const lines = readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes('id="cover"')) + 2;
