@@ -454,7 +454,9 @@ function entryTag(dir: string): string {
  * nothing loads. An extra part (`extra`) keeps only what mergeIndex reads: its entry, metadata,
  * index chunks (and filters, if any).
  */
-async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], part: number[], dir: string, extra: boolean, whileWriting?: () => void): Promise<Map<string, number>> {
+async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], part: number[], dir: string, extra: boolean, salts: ReadonlyMap<number, number>, whileWriting?: () => void): Promise<Map<string, number>> {
+  // A salted notice's record has the URL #s<salt>: another fragment, so another page hash.
+  const urlOf = (i: number) => (salts.has(i) ? `${notices[i]!.url}#s${salts.get(i)}` : notices[i]!.url);
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   const partUnits = part.reduce((a, i) => a + unitLists[i]!.length, 0);
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(chunkLocations(partUnits)); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
@@ -467,7 +469,7 @@ async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], pa
     // is made), but only a batch: all at once, this process would hold every notice's bigrams.
     for (let b = 0; b < part.length; b += RECORD_BATCH) {
       const batch = part.slice(b, b + RECORD_BATCH);
-      const added = await Promise.all(batch.map((i) => index.addCustomRecord({ url: notices[i]!.url, content: bigrams(unitLists[i]!).join(' '), language: 'und' })));
+      const added = await Promise.all(batch.map((i) => index.addCustomRecord({ url: urlOf(i), content: bigrams(unitLists[i]!).join(' '), language: 'und' })));
       added.forEach((a, j) => check(`addCustomRecord ${notices[batch[j]!]!.url}`, a.errors));
     }
     const writing = index.writeFiles({ outputPath: dir });
@@ -479,7 +481,7 @@ async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], pa
     else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previous;
   }
   // Page hash → notice: each fragment names its URL. The fragments themselves are never fetched.
-  const byUrl = new Map(part.map((i) => [notices[i]!.url, i]));
+  const byUrl = new Map(part.map((i) => [urlOf(i), i]));
   const hashes = new Map<string, number>();
   const fragmentDir = path.join(dir, 'fragment');
   for (const file of await readdir(fragmentDir)) {
@@ -528,16 +530,30 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   const hashes = new Map<string, number>();
   const partRefs: PartRef[] = [];
   let unitShards = 0;
+  // A page hash is its fragment's hash cut to 7 hex digits (Pagefind makes it longer only for a
+  // collision inside one index). Parts are indexed apart, so two notices in two parts share a
+  // hash now and then (about one build in three at 14,000 notices), and a merged search could not
+  // tell their results apart; core.json also holds hashes of one length. Such a notice is indexed
+  // again under its URL with a salt (#s1, #s2 …: nothing reads a record's URL but this mapping)
+  // until its hash is its own and of the usual length. One part of an ordinary corpus never needs it.
+  const SALT_TRIES = 8;
   for (const [p, part] of parts.entries()) {
     const dir = p === 0 ? outputPath : path.join(outputPath, partDir(p + 1));
-    const written = await writePagefindPart(notices, unitLists, part, dir, p > 0, p === 0 ? () => {
-      // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
-      unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
-    } : undefined);
-    for (const [hash, i] of written) {
-      // A result is a page hash; two notices with one hash would be one result for both.
-      if (hashes.has(hash)) throw new Error(`exact index: Pagefind page hash ${hash} of ${notices[i]!.id} is also ${notices[hashes.get(hash)!]!.id}'s`);
-      hashes.set(hash, i);
+    const salts = new Map<number, number>();
+    for (let attempt = 1; ; attempt++) {
+      const written = await writePagefindPart(notices, unitLists, part, dir, p > 0, salts, p === 0 && attempt === 1 ? () => {
+        // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
+        unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
+      } : undefined);
+      const clashing = [...written].filter(([hash]) => hashes.has(hash) || hash.length !== 'und_'.length + 7).map(([, i]) => i);
+      if (clashing.length === 0) {
+        for (const [hash, i] of written) hashes.set(hash, i);
+        break;
+      }
+      if (attempt === SALT_TRIES) throw new Error(`exact index: Pagefind page hashes of ${clashing.map((i) => notices[i]!.id).join(', ')} still collide after ${attempt} tries`);
+      for (const i of clashing) salts.set(i, attempt);
+      // Only this part's Pagefind files are there yet (our files are in staging, later parts not written).
+      await rm(dir, { recursive: true, force: true });
     }
     if (p > 0) partRefs.push({ path: partDir(p + 1), tag: entryTag(dir) });
   }
