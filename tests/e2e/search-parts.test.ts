@@ -71,15 +71,15 @@ const FIRST_BY_NAME = new Set(QUERIES.slice(0, 12));
 
 type Row = [kind: string, url: string, match: string];
 
-/** What /search-api.js returns for `q` on a site, in order: each result's kind, URL and match. */
-async function searchOn(site: Awaited<ReturnType<typeof openSite>>, q: string): Promise<Row[]> {
+/** What /search-api.js returns for each query on a site, in order: each result's kind, URL and match (one page: one engine, as a reader's). */
+async function searchOn(site: Awaited<ReturnType<typeof openSite>>, queries: string[]): Promise<Row[][]> {
   const page = await site.browser.newPage();
   try {
     await page.goto(`${site.url}search/`);
     // A string, so that vitest does not rewrite the page's dynamic import into its own loader.
     return (await page.evaluate(
-      `import('/search-api.js').then((api) => api.search(${JSON.stringify(q)})).then((results) => results.map((r) => [r.kind, r.url, r.match ?? '']))`,
-    )) as Row[];
+      `import('/search-api.js').then(async (api) => { const out = []; for (const q of ${JSON.stringify(queries)}) out.push((await api.search(q)).map((r) => [r.kind, r.url, r.match ?? ''])); return out; })`,
+    )) as Row[][];
   } finally {
     await page.close();
   }
@@ -114,13 +114,15 @@ test('with no more notices than SEARCH_PART_NOTICES, the index is one part, as b
   expect(existsSync(path.join(whole, BUNDLE_DIR, 'pagefind.js'))).toBe(true);
 });
 
-test('the index in three parts, merged in Chromium, finds exactly what the index in one part finds', async () => {
+test('the index in three parts, merged in Chromium, finds the same results as the index in one part (their relevance order after the first may differ)', async () => {
   const notices = await readNotices(whole);
   const texts = await noticeTexts(whole, notices);
   const reordered: string[] = [];
-  for (const q of QUERIES) {
-    const one = await searchOn(sites[0]!, q);
-    const three = await searchOn(sites[1]!, q);
+  const ones = await searchOn(sites[0]!, QUERIES);
+  const threes = await searchOn(sites[1]!, QUERIES);
+  for (const [k, q] of QUERIES.entries()) {
+    const one = ones[k]!;
+    const three = threes[k]!;
     // A query of one word lists exactly the notices whose text contains it (the seed's truth).
     if (!/\s/.test(q)) {
       const truth = notices.filter((n) => texts.get(n.id)!.includes(fold(q))).map((n) => n.url).sort();
