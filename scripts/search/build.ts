@@ -328,6 +328,8 @@ const check = (step: string, errors: string[] | undefined) => pagefindCheck('exa
 export interface ExactIndexResult {
   notices: number;
   units: number;
+  /** Pagefind indexes the notices were written in (SEARCH_PART_NOTICES): 1, or the first and its part-2/ … */
+  parts: number;
   outputPath: string;
   bytes: number;
 }
@@ -602,7 +604,7 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify({ ...core, pagefindTag: entryTag(outputPath), ...(partRefs.length > 0 ? { parts: partRefs } : {}) }));
   for (const dir of readdirSync(staging)) renameSync(path.join(staging, dir), path.join(outputPath, dir));
   await rm(staging, { recursive: true, force: true });
-  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: treeBytes(outputPath) };
+  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), parts: parts.length, outputPath, bytes: treeBytes(outputPath) };
 }
 
 interface OwnInput {
