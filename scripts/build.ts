@@ -21,7 +21,7 @@ import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
 import { postbuild } from './postbuild.ts';
-import { basePathOf, writeExactIndex } from './search/build.ts';
+import { basePathOf, maxSearchPartNotices, writeExactIndex } from './search/build.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
 import { resolveSiteBase, siteUrlWarning } from '../src/integrations/site-url.ts';
@@ -91,6 +91,8 @@ async function buildShards(shards: Shard[], args: string[]): Promise<void> {
 
 try {
   let start = performance.now();
+  // A mistyped SEARCH_PART_NOTICES stops the build now, not beside a long Astro step.
+  maxSearchPartNotices(process.env.SEARCH_PART_NOTICES);
   // The ingest first: when a seed has a problem it exits before dist/ (or content/) is touched.
   // Only what the later steps need is kept from its result — the search index's input and the
   // shard plan — so the rest (every notice's blocks and MDX) can be freed: at 1,000 issues it is
@@ -115,7 +117,7 @@ try {
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));
   const index = writeExactIndex(input, staging).then((result) => {
-    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes ${since(start)}`);
+    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''} ${since(start)}`);
     return result;
   });
   const [, result] = await Promise.all([timedAstro, index]);

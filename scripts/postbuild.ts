@@ -102,7 +102,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     `postbuild: header-line check passed: each of ${headers.checked} 文号 line(s) heads its own notice page [${ms.headers} ms]`,
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
-      : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes in ${exact.outputPath} [${ms['exact-index']} ms]`,
+      : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
     ...(given ? [`postbuild: search excerpts from the pages' own text [${ms.excerpts} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];

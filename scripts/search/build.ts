@@ -328,6 +328,8 @@ const check = (step: string, errors: string[] | undefined) => pagefindCheck('exa
 export interface ExactIndexResult {
   notices: number;
   units: number;
+  /** Pagefind indexes the notices were written in (SEARCH_PART_NOTICES): 1, or the first and its part-2/ … */
+  parts: number;
   outputPath: string;
   bytes: number;
 }
@@ -412,42 +414,78 @@ export function installSearchApi(distDir: string): void {
   writeFileSync(path.join(distDir, 'search-api.js'), `// /search-api.js — exact search of this gazette; documented source: scripts/search/search-api.js\n${code}`);
 }
 
-/** Write the exact index of `input` into `outputPath` (replacing what is there). */
-export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, kb, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
-  await rm(outputPath, { recursive: true, force: true });
-  const unitLists = notices.map((n) => units(texts.get(n.id)!));
+/** Notices one Pagefind index holds at most, unless SEARCH_PART_NOTICES says otherwise (about 100 issues of 14, as SHARD_NOTICES). */
+export const DEFAULT_SEARCH_PART_NOTICES = 1500;
+
+/**
+ * SEARCH_PART_NOTICES → the most notices one part of the exact index (one Pagefind index, one
+ * Pagefind process at a time) holds; unset or empty: the default. Pagefind's process grows with
+ * the notices it indexes (about 2.5 GiB at 1,400), so a part bounds the build's memory.
+ */
+export function maxSearchPartNotices(value: string | undefined): number {
+  if (!value) return DEFAULT_SEARCH_PART_NOTICES;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_PART_NOTICES=${JSON.stringify(value)}: expected a whole number of notices (≥ 1) one part of the search index holds`);
+  return n;
+}
+
+/** Records sent to Pagefind before waiting for its answers: this process holds only their bigram strings. */
+const RECORD_BATCH = 100;
+
+/** The folder, relative to the bundle, of extra part `p` (2, 3, …); the first part is the bundle itself. */
+export const partDir = (p: number): string => `part-${p}/`;
+
+/** An extra part as core.json names it: its folder (relative to the bundle) and its entry's tag. */
+export interface PartRef {
+  path: string;
+  tag: string;
+}
+
+/** The one language hash of a Pagefind bundle's entry: the tag it is asked for with (`?ts=`). */
+function entryTag(dir: string): string {
+  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const tags = Object.values(entry.languages).map((l) => l.hash);
+  if (tags.length !== 1) throw new Error(`exact index: expected one Pagefind language in ${dir}, found ${tags.length}`);
+  return tags[0]!;
+}
+
+/**
+ * One part of the Pagefind index: a fresh Pagefind process indexes `part` (notice indexes, sent in
+ * batches of RECORD_BATCH) and writes its bundle to `dir`; `whileWriting` runs while it writes.
+ * Returns page hash → notice index, read from the fragments, which are then deleted with the files
+ * nothing loads. An extra part (`extra`) keeps only what mergeIndex reads: its entry, metadata,
+ * index chunks (and filters, if any).
+ */
+async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], part: number[], dir: string, extra: boolean, salts: ReadonlyMap<number, number>, whileWriting?: () => void): Promise<Map<string, number>> {
+  // A salted notice's record has the URL #s<salt>: another fragment, so another page hash.
+  const urlOf = (i: number) => (salts.has(i) ? `${notices[i]!.url}#s${salts.get(i)}` : notices[i]!.url);
   const previous = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-  const totalUnits = unitLists.reduce((a, u) => a + u.length, 0);
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(chunkLocations(totalUnits)); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
-  // Our own files do not depend on Pagefind’s output: they are written (to a staging folder)
-  // while Pagefind writes its bundle in its own process, and moved in when both are done.
-  const staging = `${path.resolve(outputPath)}.staging`;
-  await rm(staging, { recursive: true, force: true });
-  // Notices newest first (ties: printed order); their place in this order is their number.
-  const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
-  const hashes = new Map<string, number>();
-  let unitShards = 0;
+  const partUnits = part.reduce((a, i) => a + unitLists[i]!.length, 0);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = process.env.EXACT_CHUNK_LOCATIONS ?? String(chunkLocations(partUnits)); // EXACT_CHUNK_LOCATIONS: for benchmarking other sizes
   try {
-    await pagefind.close(); // a running service would keep its old environment
+    await pagefind.close(); // a running service would keep its old environment (and this part's memory is the last part's)
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
     check('createIndex', errors);
     if (!index) throw new Error('exact index: pagefind createIndex returned no index');
-    // Sent without waiting for each answer: Pagefind indexes one record while the next is made.
-    const adding = notices.map((n, i) => index.addCustomRecord({ url: n.url, content: bigrams(unitLists[i]!).join(' '), language: 'und' }));
-    for (const [i, added] of (await Promise.all(adding)).entries()) check(`addCustomRecord ${notices[i]!.url}`, added.errors);
-    const writing = index.writeFiles({ outputPath });
-    // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
-    unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
-    const written = await writing;
-    check('writeFiles', written.errors);
+    // A batch is sent without waiting for each answer (Pagefind indexes one record while the next
+    // is made), but only a batch: all at once, this process would hold every notice's bigrams.
+    for (let b = 0; b < part.length; b += RECORD_BATCH) {
+      const batch = part.slice(b, b + RECORD_BATCH);
+      const added = await Promise.all(batch.map((i) => index.addCustomRecord({ url: urlOf(i), content: bigrams(unitLists[i]!).join(' '), language: 'und' })));
+      added.forEach((a, j) => check(`addCustomRecord ${notices[batch[j]!]!.url}`, a.errors));
+    }
+    const writing = index.writeFiles({ outputPath: dir });
+    whileWriting?.();
+    check('writeFiles', (await writing).errors);
   } finally {
     await pagefind.close();
     if (previous === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previous;
   }
   // Page hash → notice: each fragment names its URL. The fragments themselves are never fetched.
-  const byUrl = new Map(notices.map((n, i) => [n.url, i]));
-  const fragmentDir = path.join(outputPath, 'fragment');
+  const byUrl = new Map(part.map((i) => [urlOf(i), i]));
+  const hashes = new Map<string, number>();
+  const fragmentDir = path.join(dir, 'fragment');
   for (const file of await readdir(fragmentDir)) {
     const json = gunzipSync(await readFile(path.join(fragmentDir, file))).toString('utf8').replace(/^pagefind_dcd/, '');
     const { url } = JSON.parse(json) as { url: string };
@@ -455,15 +493,74 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
     if (i === undefined) throw new Error(`exact index: fragment ${file} has unknown url ${url}`);
     hashes.set(file.replace(/\.pf_fragment$/, ''), i);
   }
-  if (hashes.size !== notices.length) throw new Error(`exact index: ${hashes.size} fragment(s) for ${notices.length} notice(s)`);
-  const hashOf = new Map([...hashes].map(([h, i]) => [i, h]));
+  if (hashes.size !== part.length) throw new Error(`exact index: ${hashes.size} fragment(s) for ${part.length} notice(s) in ${dir}`);
   // The fragments hold the whole text; nothing reads them, so they do not ship.
   await rm(fragmentDir, { recursive: true, force: true });
   // Only pagefind.js, its WebAssembly, the entry, meta and index chunks are used: not the UI
-  // bundles, and not its worker (search-api.js runs Pagefind on the page's thread).
-  for (const file of await readdir(outputPath)) {
-    if (/^pagefind-(?:component-ui|modular-ui|ui|highlight|worker)\./.test(file)) await rm(path.join(outputPath, file));
+  // bundles, and not its worker (search-api.js runs Pagefind on the page's thread). An extra part
+  // is merged into the first part's engine (mergeIndex), which reads only its entry, metadata,
+  // chunks and filters.
+  for (const file of await readdir(dir)) {
+    const kept = extra ? /^(?:pagefind-entry\.json|pagefind\..*\.pf_meta|index|filter)$/.test(file) : !/^pagefind-(?:component-ui|modular-ui|ui|highlight|worker)\./.test(file);
+    if (!kept) await rm(path.join(dir, file), { recursive: true, force: true });
   }
+  return hashes;
+}
+
+/**
+ * Write the exact index of `input` into `outputPath` (replacing what is there). Pagefind's part
+ * is written in parts of at most SEARCH_PART_NOTICES notices (newest first), one Pagefind process
+ * after another, so the build's peak is one part's: the first into `outputPath` (its pagefind.js
+ * and WebAssembly are what the page loads), the others into `part-2/`, `part-3/`, … beside it,
+ * named in core.json and merged by search-api.js (Pagefind's mergeIndex).
+ */
+export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, kb, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
+  const maxPart = maxSearchPartNotices(process.env.SEARCH_PART_NOTICES);
+  await rm(outputPath, { recursive: true, force: true });
+  const unitLists = notices.map((n) => units(texts.get(n.id)!));
+  // Our own files do not depend on Pagefind’s output: they are written (to a staging folder)
+  // while Pagefind writes its first part in its own process, and moved in when all are done.
+  const staging = `${path.resolve(outputPath)}.staging`;
+  await rm(staging, { recursive: true, force: true });
+  // Notices newest first (ties: printed order); their place in this order is their number.
+  const order = notices.map((_, i) => i).sort((a, b) => notices[b]!.date.localeCompare(notices[a]!.date) || a - b);
+  // Parts: consecutive runs of that order (the newest in the first part), each sent to Pagefind
+  // in the notices' own order — with one part, exactly the records and order of an unparted index.
+  const parts: number[][] = [];
+  for (let k = 0; k < order.length; k += maxPart) parts.push(order.slice(k, k + maxPart).sort((a, b) => a - b));
+  if (parts.length === 0) parts.push([]);
+  const hashes = new Map<string, number>();
+  const partRefs: PartRef[] = [];
+  let unitShards = 0;
+  // A page hash is its fragment's hash cut to 7 hex digits (Pagefind makes it longer only for a
+  // collision inside one index). Parts are indexed apart, so two notices in two parts share a
+  // hash now and then (about one build in three at 14,000 notices), and a merged search could not
+  // tell their results apart; core.json also holds hashes of one length. Such a notice is indexed
+  // again under its URL with a salt (#s1, #s2 …: nothing reads a record's URL but this mapping)
+  // until its hash is its own and of the usual length. One part of an ordinary corpus never needs it.
+  const SALT_TRIES = 8;
+  for (const [p, part] of parts.entries()) {
+    const dir = p === 0 ? outputPath : path.join(outputPath, partDir(p + 1));
+    const salts = new Map<number, number>();
+    for (let attempt = 1; ; attempt++) {
+      const written = await writePagefindPart(notices, unitLists, part, dir, p > 0, salts, p === 0 && attempt === 1 ? () => {
+        // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
+        unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
+      } : undefined);
+      const clashing = [...written].filter(([hash]) => hashes.has(hash) || hash.length !== 'und_'.length + 7).map(([, i]) => i);
+      if (clashing.length === 0) {
+        for (const [hash, i] of written) hashes.set(hash, i);
+        break;
+      }
+      if (attempt === SALT_TRIES) throw new Error(`exact index: Pagefind page hashes of ${clashing.map((i) => notices[i]!.id).join(', ')} still collide after ${attempt} tries`);
+      for (const i of clashing) salts.set(i, attempt);
+      // Only this part's Pagefind files are there yet (our files are in staging, later parts not written).
+      await rm(dir, { recursive: true, force: true });
+    }
+    if (p > 0) partRefs.push({ path: partDir(p + 1), tag: entryTag(dir) });
+  }
+  if (hashes.size !== notices.length) throw new Error(`exact index: ${hashes.size} fragment(s) for ${notices.length} notice(s)`);
+  const hashOf = new Map([...hashes].map(([h, i]) => [i, h]));
 
   const stems: string[] = [];
   const stemIdx = new Map<string, number>();
@@ -501,14 +598,13 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   core.shards.units = unitShards;
   // Pagefind asks for pagefind-entry.json?ts=<tag> (the time, unless a tag is set): the hash of
   // its language index, which changes with the index, lets the search page preload that exact URL
-  // (scripts/search/preloads.ts) and a browser cache it until the index changes.
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  const tags = Object.values(entry.languages).map((l) => l.hash);
-  if (tags.length !== 1) throw new Error(`exact index: expected one Pagefind language, found ${tags.length}`);
-  writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify({ ...core, pagefindTag: tags[0] }));
+  // (scripts/search/preloads.ts) and a browser cache it until the index changes. Each extra part
+  // is named with its own tag, for the same reason; an index of one part has no `parts`, and so
+  // the same core.json as before parts existed.
+  writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify({ ...core, pagefindTag: entryTag(outputPath), ...(partRefs.length > 0 ? { parts: partRefs } : {}) }));
   for (const dir of readdirSync(staging)) renameSync(path.join(staging, dir), path.join(outputPath, dir));
   await rm(staging, { recursive: true, force: true });
-  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), outputPath, bytes: treeBytes(outputPath) };
+  return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), parts: parts.length, outputPath, bytes: treeBytes(outputPath) };
 }
 
 interface OwnInput {

@@ -30,6 +30,10 @@ export function searchPreloads(bundleDir: string, basePath: string): string {
   const at = (file: string) => `${basePath}${BUNDLE_DIR}${file}`;
   const module = (href: string) => `<link rel="modulepreload" href="${href}">`;
   const fetched = (href: string) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
+  // An index in parts (scripts/search/build.ts): search-api.js merges each before the first
+  // search, which fetches its entry (with its tag) and metadata — preloaded too, so that they
+  // arrive beside the first part's instead of after the WebAssembly.
+  const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { parts?: { path: string; tag: string }[] };
   return [
     module(`${basePath}search-api.js`),
     module(at('pagefind.js')),
@@ -37,6 +41,7 @@ export function searchPreloads(bundleDir: string, basePath: string): string {
     fetched(at(`pagefind-entry.json?ts=${encodeURIComponent(hash)}`)),
     fetched(at(`pagefind.${hash}.pf_meta`)),
     fetched(at(`wasm.${wasm ?? 'unknown'}.pagefind`)),
+    ...(core.parts ?? []).flatMap((part) => [fetched(at(`${part.path}pagefind-entry.json?ts=${encodeURIComponent(part.tag)}`)), fetched(at(`${part.path}pagefind.${part.tag}.pf_meta`))]),
   ].join('');
 }
 

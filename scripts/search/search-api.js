@@ -295,6 +295,12 @@ function load() {
       const pagefind = await engineModule;
       await pagefind.options({ basePath: at(BUNDLE_DIR), excerptLength: 0, noWorker: true, ...(core.pagefindTag ? { metaCacheTag: core.pagefindTag } : {}) });
       await initAsUndetermined(pagefind);
+      // A large index is written in parts (scripts/search/build.ts): the first is this bundle,
+      // the others are merged into it before the first search (Pagefind's multisite search:
+      // each part's entry and metadata now, its chunks per query). Their language is this
+      // index's, `und` — not the page's; their entries are asked for with their own tags; a
+      // result's id is still a page hash, which core.json maps to a notice across all parts.
+      await Promise.all((core.parts ?? []).map((part) => pagefind.mergeIndex(at(`${BUNDLE_DIR}${part.path}`), { language: 'und', excerptLength: 0, metaCacheTag: part.tag })));
       return pagefind;
     })();
     // A failed start is not kept: the next search starts afresh.

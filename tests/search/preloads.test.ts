@@ -7,10 +7,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { PRELOAD_MARKER, searchPreloads, writeSearchPreloads } from '../../scripts/search/preloads.ts';
 
 let dir: string;
-function site(entry: object, page: string): string {
+function site(entry: object, page: string, core: object = {}): string {
   dir = mkdtempSync(path.join(tmpdir(), 'preloads-'));
   mkdirSync(path.join(dir, 'search', 'exact'), { recursive: true });
   writeFileSync(path.join(dir, 'search', 'exact', 'pagefind-entry.json'), JSON.stringify(entry));
+  writeFileSync(path.join(dir, 'search', 'exact', 'core.json'), JSON.stringify(core));
   writeFileSync(path.join(dir, 'search', 'index.html'), page);
   return dir;
 }
@@ -31,6 +32,20 @@ describe('search page preloads', () => {
         '<link rel="preload" as="fetch" crossorigin="anonymous" href="/gazette/search/exact/wasm.unknown.pagefind">',
       ].join(''),
     );
+  });
+
+  test('an index in parts: each extra part’s entry, with its tag, and its metadata too', () => {
+    const root = site(ENTRY, '', { parts: [{ path: 'part-2/', tag: 'und_def456' }, { path: 'part-3/', tag: 'und_789abc' }] });
+    const links = searchPreloads(path.join(root, 'search', 'exact'), '/');
+    expect(links.endsWith(
+      [
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/search/exact/wasm.unknown.pagefind">',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/search/exact/part-2/pagefind-entry.json?ts=und_def456">',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/search/exact/part-2/pagefind.und_def456.pf_meta">',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/search/exact/part-3/pagefind-entry.json?ts=und_789abc">',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/search/exact/part-3/pagefind.und_789abc.pf_meta">',
+      ].join(''),
+    )).toBe(true);
   });
 
   test('replace the marker of the built page, and only it', () => {
