@@ -414,8 +414,13 @@ export function installSearchApi(distDir: string): void {
   writeFileSync(path.join(distDir, 'search-api.js'), `// /search-api.js — exact search of this gazette; documented source: scripts/search/search-api.js\n${code}`);
 }
 
-/** Notices one Pagefind index holds at most, unless SEARCH_PART_NOTICES says otherwise (about 100 issues of 14, as SHARD_NOTICES). */
-export const DEFAULT_SEARCH_PART_NOTICES = 1500;
+/**
+ * Notices one Pagefind index holds at most, unless SEARCH_PART_NOTICES says otherwise: 700, about
+ * 50 issues, so that Pagefind's process (1.3 GiB at 700 notices, 2.3 at 1,400) is not the build's
+ * largest (an Astro shard of 1,500 notices: about 1.5 GiB). Each part costs a first search an
+ * entry and a metadata file more (20–30 KB).
+ */
+export const DEFAULT_SEARCH_PART_NOTICES = 700;
 
 /**
  * SEARCH_PART_NOTICES → the most notices one part of the exact index (one Pagefind index, one

@@ -3,10 +3,10 @@
 import { expect, test } from 'vitest';
 import { DEFAULT_SEARCH_PART_NOTICES, maxSearchPartNotices } from '../../scripts/search/build.ts';
 
-test('unset or empty: 1,500 notices a part; a whole number ≥ 1 as given', () => {
-  expect(DEFAULT_SEARCH_PART_NOTICES).toBe(1500);
-  expect(maxSearchPartNotices(undefined)).toBe(1500);
-  expect(maxSearchPartNotices('')).toBe(1500);
+test('unset or empty: 700 notices a part; a whole number ≥ 1 as given', () => {
+  expect(DEFAULT_SEARCH_PART_NOTICES).toBe(700);
+  expect(maxSearchPartNotices(undefined)).toBe(700);
+  expect(maxSearchPartNotices('')).toBe(700);
   expect(maxSearchPartNotices('700')).toBe(700);
   expect(maxSearchPartNotices('1')).toBe(1);
 });
