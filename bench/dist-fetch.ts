@@ -12,8 +12,27 @@ export interface DistFetch {
   reset(): void;
 }
 
+/**
+ * Files read at once, at most: a browser keeps a few connections per host, while a query naming
+ * thousands of notices (a common word on a 1,000-issue site) would otherwise open a file for each
+ * at the same moment and pass the process's limit (EMFILE).
+ */
+const OPEN_FILES = 256;
+
 export function distFetch(dist: string, base = '/'): DistFetch {
   const root = path.resolve(dist);
+  let open = 0;
+  const waiting: (() => void)[] = [];
+  const read = async (file: string) => {
+    while (open >= OPEN_FILES) await new Promise<void>((go) => waiting.push(go));
+    open++;
+    try {
+      return await readFile(file);
+    } finally {
+      open--;
+      waiting.shift()?.();
+    }
+  };
   const counter: DistFetch = {
     bytes: 0,
     requests: [],
@@ -26,7 +45,7 @@ export function distFetch(dist: string, base = '/'): DistFetch {
       const file = url.protocol === 'file:' ? fileURLToPath(url) : path.join(root, decodeURIComponent(url.pathname).slice(base.length));
       if (!path.resolve(file).startsWith(root + path.sep)) return new Response('outside dist/', { status: 404 });
       try {
-        const body = await readFile(file);
+        const body = await read(file);
         counter.bytes += body.length;
         counter.requests.push(path.relative(root, file));
         return new Response(body, { status: 200 });
