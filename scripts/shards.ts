@@ -7,16 +7,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { dirname, join, sep } from 'node:path';
 import { hasYear, WHOLE_SITE, type Shard } from '../lib/shard.ts';
 import { noticeYear } from '../schemas/catalogue.ts';
+import { noticeLimit } from '../lib/notice-limit.ts';
 
 /** Notices a shard renders at most, unless SHARD_NOTICES says otherwise: about 100 issues of 14. */
 export const DEFAULT_SHARD_NOTICES = 1500;
 
 /** SHARD_NOTICES → the most notices one Astro build renders; 0 or unset: the default. */
 export function maxShardNotices(value: string | undefined): number {
-  if (!value) return DEFAULT_SHARD_NOTICES;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`SHARD_NOTICES=${JSON.stringify(value)}: expected a whole number of notices (≥ 1) one Astro build renders`);
-  return n;
+  return noticeLimit('SHARD_NOTICES', value, DEFAULT_SHARD_NOTICES, 'one Astro build renders');
 }
 
 /**

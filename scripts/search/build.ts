@@ -32,6 +32,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import * as pagefind from 'pagefind';
+import { noticeLimit } from '../../lib/notice-limit.ts';
 import type { NoticeRecord } from '../../src/lib/api.ts';
 import { pinyinKey } from '../../src/lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
@@ -428,10 +429,7 @@ export const DEFAULT_SEARCH_PART_NOTICES = 700;
  * the notices it indexes (about 2.5 GiB at 1,400), so a part bounds the build's memory.
  */
 export function maxSearchPartNotices(value: string | undefined): number {
-  if (!value) return DEFAULT_SEARCH_PART_NOTICES;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_PART_NOTICES=${JSON.stringify(value)}: expected a whole number of notices (≥ 1) one part of the search index holds`);
-  return n;
+  return noticeLimit('SEARCH_PART_NOTICES', value, DEFAULT_SEARCH_PART_NOTICES, 'one part of the search index holds');
 }
 
 /** Records sent to Pagefind before waiting for its answers: this process holds only their bigram strings. */
