@@ -67,7 +67,11 @@ export default defineConfig({
       optimize: true,
       syntaxHighlight: false,
       smartypants: false,
-      gfm: true,
+      // No GFM: the notices' tables are JSX (scripts/ingest/block-mdast.ts), and GFM's autolink
+      // literals cannot be escaped — a printed `http://…` or `www.` followed by Chinese text would
+      // become a link running on into the text — nor would a printed `~~…~~` or `[^1]` stay
+      // text. lib/mdx.ts reads MDX with these same features.
+      gfm: false,
     }),
     // sitemap-index.xml + sitemap-0.xml: HTML pages only (not the JSON, the feed or the seeds).
     // In the shard that renders the site's pages of a large gazette (lib/shard.ts), the notice

@@ -1,9 +1,9 @@
 // Step 7: write a notice as MDX from an mdast tree, never by joining strings: mdast-util-mdx
 // escapes whatever in the text MDX would read as code or markup ({…}, <tag>, import/export
-// lines), so the printed text reaches the page as text.
+// lines), so the printed text reaches the page as text. Plain MDX (CommonMark), as the site reads
+// it (astro.config.mjs turns GFM off): tables are written as JSX.
 import type { Heading, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
@@ -20,7 +20,7 @@ export function emitMdx(notice: Notice, sections: Section[], linker: Linker = ne
   const frontmatter = stringify(notice, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
   const text = (value: string) => linker.link(value, PAGE_DEPTH);
   const tree: Root = { type: 'root', children: sections.map((s) => sectionNode(s, text)) };
-  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmTableToMarkdown(), { unsafe: ESM_AT_LINE_START }], bullet: '-', rule: '-', fences: true });
+  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: ESM_AT_LINE_START }], bullet: '-', rule: '-', fences: true });
   return `---\n# ${banner}\n${frontmatter}---\n\n${body}`;
 }
 

@@ -1,5 +1,6 @@
-// Every MDX file the ingest writes reads back, with unified + remark-parse and the MDX and
-// GFM-table syntax, as the text and the structure that were meant: the committed content/ for
+// Every MDX file the ingest writes reads back — with Sätteri, the site's MDX parser, and where the
+// writer escaped text also with unified + remark-parse and the MDX and GFM syntax — as the text
+// and the structure that were meant: the committed content/ for
 // the real seed, hostile text through the emitter, and MDX mutated to lose a paragraph or a
 // heading (which must fail, saying where and what).
 import { readFileSync } from 'node:fs';
@@ -7,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { emitMdx } from '../../scripts/ingest/emit-mdx.ts';
 import { Linker } from '../../scripts/ingest/link-mentions.ts';
-import { checkRoundTrip } from '../../scripts/ingest/round-trip.ts';
+import { checkRoundTrip, mdxReadersFor } from '../../scripts/ingest/round-trip.ts';
+import { parseSiteMdx } from '../../lib/mdx.ts';
 import { formatProblem } from '../../scripts/ingest/run.ts';
 import type { Section, SourceLine } from '../../scripts/ingest/types.ts';
 import { fixtures, ingestDir, root } from '../helpers.ts';
@@ -134,6 +136,26 @@ describe('hostile text through the emitter and back', () => {
     const mdx = emitMdx(notice, sections, linker);
     expect(mdx).toContain('](../../../people/wang-jia/)');
     expect(checkRoundTrip(mdx, { notice, sections })).toEqual([]);
+  });
+
+  test('printed addresses and GFM marks stay text on the page (the site reads MDX with GFM on)', () => {
+    const printed = ['网址：http://www.example.gov.cn/与*注*', '邮箱wx@example.cn与~~删~~', '见www.example.cn/a_b与[^1]'];
+    const plain: Section[] = [{ kind: 'document', id: 'document', blocks: printed.map((text, k) => ({ kind: 'paragraph' as const, text, lines: [k + 1, k + 1] as [number, number] })) }];
+    const mdx = emitMdx(notice, plain);
+    expect(checkRoundTrip(mdx, { notice, sections: plain })).toEqual([]);
+    // Read as the page reads it: three paragraphs of text alone — no link running on into the
+    // Chinese text, no strikethrough, no footnote reference.
+    const section = parseSiteMdx(mdx.slice(mdx.indexOf('\n---\n', 3) + 5)).children[0] as { children: { type: string; children: { type: string; value?: string }[] }[] };
+    expect(section.children.map((p) => p.children.map((c) => `${c.type}:${c.value ?? ''}`).join(''))).toEqual(printed.map((text) => `text:${text}`));
+  });
+
+  test('remark-parse reads, beside the site’s parser, exactly the files with an escape', () => {
+    expect(mdxReadersFor('<section id="a">\n\n县政府：现将有关事项通知如下。\n\n</section>\n')).toEqual(['the MDX parser']);
+    expect(mdxReadersFor('正文含\\{1+1}')).toEqual(['the MDX parser', 'remark-parse (the MDX writer’s own parser)']);
+    expect(mdxReadersFor('&#x69;mport a')).toEqual(['the MDX parser', 'remark-parse (the MDX writer’s own parser)']);
+    expect(mdxReadersFor('甲&乙')).toEqual(['the MDX parser']);
+    const hostile = emitMdx(notice, sections);
+    expect(mdxReadersFor(hostile)).toHaveLength(2);
   });
 
   test('the hostile fixture seed, through the whole ingest', () => {
@@ -291,7 +313,7 @@ describe('escapes lost in the hostile fixture', () => {
   test('< becomes a tag the parser rejects', () => {
     expect(check('\\<img', '<img')).toMatchInlineSnapshot(`
       [
-        "seeds/weixian-gazette-2023-05.txt:1: expected the MDX of 威政字〔2023〕9号 (notices/2023/weizheng-9.mdx) to read back as written, but the MDX parser rejects it at line 36 of the MDX: Unexpected character \`x\` (U+0078) before attribute value, expected a character that can start an attribute value, such as \`"\`, \`'\`, or \`{\`",
+        "seeds/weixian-gazette-2023-05.txt:1: expected the MDX of 威政字〔2023〕9号 (notices/2023/weizheng-9.mdx) to read back as written, but the MDX parser rejects it at line 36 of the MDX: Unexpected character after \`<\`, expected a valid JSX tag (note: to create a link in MDX, use \`[text](url)\`)",
       ]
     `);
   });

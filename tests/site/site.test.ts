@@ -182,6 +182,10 @@ describe('building', () => {
     expect(text).toContain('export const a = 1');
     expect(text).toContain('正文含{1+1}与<img src=x onerror=alert(1)>以及*星号*和_下划线_还有#井号。');
     expect(toText(select('h1', tree)!)).toBe('关于规范{props}与<script>alert(1)</script>写法的通知');
+    // A printed web address and e-mail run on into Chinese text: no link is made of them (GFM's
+    // autolinks would take the Chinese text into the address), and GFM's marks stay text.
+    expect(text).toContain('详见网址：http://www.example.gov.cn/zwgk与邮箱wxzf@example.cn，~~删除线~~与[^1]脚注，- [ ]方框。');
+    expect(selectAll('a, del, sup, input', body)).toEqual([]);
   }, 120_000);
 });
 
