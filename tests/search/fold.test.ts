@@ -90,7 +90,7 @@ test('excerpt slices: the printed text in slices that read back as the indexed u
   const folded = fold(printed);
   const us = units(folded);
   expect(us.length).toBeGreaterThan(2 * SLICE);
-  const { slices, lead, printed: kept } = excerptSlices(printed, folded, us);
+  const { slices, lead, printed: kept } = excerptSlices(printed, folded, () => us);
   expect(kept).toBe(true);
   expect(slices.length).toBe(Math.ceil(us.length / SLICE));
   expect(slices.join('')).toBe(printed);
@@ -100,11 +100,11 @@ test('excerpt slices: the printed text in slices that read back as the indexed u
   // the folded text is used instead.
   const straddling = `${'字'.repeat(SLICE - 1)}㈠${'字'.repeat(10)}`;
   expect(units(fold(straddling)).length).toBe(SLICE + 12);
-  expect(excerptSlices(straddling, fold(straddling), units(fold(straddling))).printed).toBe(false);
+  expect(excerptSlices(straddling, fold(straddling), () => units(fold(straddling))).printed).toBe(false);
   const before = `${'字'.repeat(SLICE - 3)}㈠${'字'.repeat(10)}`;
-  expect(excerptSlices(before, fold(before), units(fold(before))).printed).toBe(true);
+  expect(excerptSlices(before, fold(before), () => units(fold(before))).printed).toBe(true);
   // Text that does not fold to the indexed text is not used: the folded text is shown instead.
-  const other = excerptSlices(`${printed}多`, folded, us);
+  const other = excerptSlices(`${printed}多`, folded, () => us);
   expect(other.printed).toBe(false);
   expect(other.slices.join('')).toBe(folded);
 });
