@@ -41,12 +41,14 @@ import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, decodeInts, encodeInts, encodeSorted, fold, noticeUrl, shardOf, sliceFile, unitSpans, unitText, units } from './search-api.js';
 
 /**
- * Units per excerpt slice file. 512: an excerpt (60 units around the match) needs one slice nine
- * times in ten, and a slice compresses to 54 % of its JSON where one of 256 compresses to 64 %,
- * in half as many files (15,000 instead of 29,500 at 100 issues) — about 300 bytes more per
- * excerpt fetched.
+ * Units per excerpt slice file. 1024: an excerpt (60 units around the match) nearly always needs
+ * one slice, and at 100 issues the slices are 7,800 files instead of 15,200 with 512 (29,500 with
+ * 256) — each file is a creation in every build and one more for a host to hold (the whole site:
+ * 14,900 files instead of 22,100) — for about 1 KB more per excerpt fetched: a cold search on a
+ * slow phone transfers 18 KB more for its 20 excerpts, and its first result comes as soon
+ * (bench/slow-phone.ts: 1.75 / 2.22 / 2.02 s against 1.72 / 2.13 / 2.08 s, within a run's spread).
  */
-export const SLICE = 512;
+export const SLICE = 1024;
 /**
  * The bytes of an excerpt slice file: its JSON, gzip-compressed. The slices are the notices' whole
  * text once more (21.6 MiB in 29,500 files at 100 issues); stored compressed, as Pagefind stores

@@ -86,7 +86,7 @@ test('unitSpans: the units of a printed text and where each stands in it', () =>
 
 test('excerpt slices: the printed text in slices that read back as the indexed units', () => {
   const line = (k: number) => `${k}、组长：高凯英　县政府县长；副组长：潘国军（县政府副县长）`;
-  const printed = Array.from({ length: 60 }, (_, k) => line(k)).join('\n');
+  const printed = Array.from({ length: 150 }, (_, k) => line(k)).join('\n');
   const folded = fold(printed);
   const us = units(folded);
   expect(us.length).toBeGreaterThan(2 * SLICE);
