@@ -3,7 +3,7 @@
 // or Rolldown's warning per MDX file. An unset SITE_URL is one warning line. The build benchmark
 // (bench/build.ts) reads the `[N ms]` of these lines, so their shape is checked too.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -24,10 +24,14 @@ describe('SITE_URL', () => {
 });
 
 describe('npm run build', () => {
-  test('prints its steps with counts and times, the ingest’s review notes and one SITE_URL warning — about 20 lines', () => {
+  test('prints its steps with counts and times, the ingest’s review notes and one SITE_URL warning — about 20 lines; leaves no file of an earlier build', () => {
     const work = mkdtempSync(join(tmpdir(), 'build-output-'));
     mkdirSync(join(work, 'seeds'));
     cpSync(join(root, 'seeds'), join(work, 'seeds'), { recursive: true });
+    // An earlier build's page that no longer exists, and a folder an interrupted build left aside.
+    mkdirSync(join(work, 'dist/notices/2021/gone'), { recursive: true });
+    writeFileSync(join(work, 'dist/notices/2021/gone/index.html'), '<!doctype html><title>stale</title>');
+    mkdirSync(join(work, 'dist.old-1/x'), { recursive: true });
     const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: join(work, 'content'), OUT_DIR: join(work, 'dist'), ASTRO_CACHE_DIR: join(work, 'cache'), INGEST_CACHE_DIR: join(work, 'ingest-cache'), NO_LOSS_ROOT: work });
     delete env.SITE_URL;
     delete env.SITE_BASE;
@@ -45,5 +49,8 @@ describe('npm run build', () => {
       expect(out).toMatch(step);
     }
     expect(out).toMatch(/^ingest: 14 notices, /m);
+    expect(existsSync(join(work, 'dist/notices/2021/gone'))).toBe(false);
+    expect(existsSync(join(work, 'dist/index.html'))).toBe(true);
+    expect(readdirSync(work).filter((name) => name.startsWith('dist.') || name.startsWith('.dist'))).toEqual([]);
   }, 180_000);
 });
