@@ -4,7 +4,8 @@
 //   2. clean     dist/ is moved aside (and deleted while Astro renders): a stale file of an earlier
 //                build (a search bundle, a deleted page) must never make a local build pass where
 //                a fresh clone would fail;
-//   3. astro build (scripts/astro-build.ts: warnings and errors only) — for a gazette of more than
+//   3. astro build (scripts/astro-build.ts: warnings and errors only; a heap budget from the
+//                content's size, ./astro-heap.ts) — for a gazette of more than
 //                SHARD_NOTICES notices, one build per shard of years, joined (scripts/shards.ts) —
 //                and beside it the exact
 //                search index — it needs only the ingest's output, so
@@ -30,6 +31,7 @@ import { resolveSiteBase, siteUrlWarning } from '../src/integrations/site-url.ts
 import { checkArchiveLinks } from '../src/integrations/archive.ts';
 import { formatShard, type Shard } from '../lib/shard.ts';
 import { joinShards, maxShardNotices, planShards } from './shards.ts';
+import { astroHeapMiB, ranOutOfHeap } from './astro-heap.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.OUT_DIR ?? 'dist');
@@ -66,17 +68,39 @@ const ownPeak = () => mib(process.resourceUsage().maxRSS);
 /** The peak memory of each Astro build (scripts/astro-build.ts reports it), in MiB. */
 const astroPeaks: number[] = [];
 
-function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+/**
+ * The Astro build's heap budget in MiB (./astro-heap.ts), set from the ingest's output; undefined
+ * for none, and from the first build that ran out of it on.
+ */
+let heapBudget: number | undefined;
+
+/** One Astro build (scripts/astro-build.ts) in its own process, with the heap budget. */
+function astroProcess(args: string[], env: NodeJS.ProcessEnv, heap: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), ...args], {
+    const child = spawn(process.execPath, [...(heap ? [`--max-old-space-size=${heap}`] : []), join(root, 'scripts/astro-build.ts'), ...args], {
       cwd: root,
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     child.on('message', (m: { maxRSS?: number }) => m.maxRSS && astroPeaks.push(mib(m.maxRSS)));
     child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
+    child.once('exit', (code, signal) => done({ code, signal }));
   });
+}
+
+/**
+ * An Astro build; one that runs out of its heap budget is built again without one — from an empty
+ * cache, as the stopped build may have left it half written — and the build says so.
+ */
+async function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  let { code, signal } = await astroProcess(args, env, heapBudget);
+  if (heapBudget && ranOutOfHeap(code, signal)) {
+    console.warn(`build: warning: astro build ran out of its heap budget of ${heapBudget} MiB (scripts/astro-heap.ts), so it is built again without one; ASTRO_HEAP_MIB=0 skips the budget, a larger number raises it`);
+    heapBudget = undefined;
+    rmSync(resolve(root, env.ASTRO_CACHE_DIR ?? process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro'), { recursive: true, force: true });
+    ({ code, signal } = await astroProcess(args, env, undefined));
+  }
+  if (code !== 0) throw new Error(`astro build exited with ${code ?? signal}`);
 }
 
 /**
@@ -107,16 +131,20 @@ async function buildShards(shards: Shard[], args: string[]): Promise<void> {
 let cleared: Promise<unknown> = Promise.resolve();
 try {
   let start = performance.now();
-  // A mistyped SEARCH_PART_NOTICES stops the build now, not beside a long Astro step.
+  // A mistyped SEARCH_PART_NOTICES or ASTRO_HEAP_MIB stops the build now, not beside a long Astro step.
   maxSearchPartNotices(process.env.SEARCH_PART_NOTICES);
+  astroHeapMiB(0);
   // The ingest first: when a seed has a problem it exits before dist/ (or content/) is touched.
   // Only what the later steps need is kept from its result — the search index's input and the
   // shard plan — so the rest (every notice's blocks and MDX) can be freed: at 1,000 issues it is
   // most of this process's memory.
-  const { input, shards } = await runIngest().then((ingested) => ({
+  const { input, shards, content } = await runIngest().then((ingested) => ({
     input: exactInputFromIngest(ingested, basePathOf()),
     shards: planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES)),
+    // What Astro reads: the MDX and content/data/.
+    content: [...ingested.files].reduce((sum, [path, text]) => (/^(?:notices|data)\//.test(path) ? sum + Buffer.byteLength(text) : sum), 0),
   }));
+  heapBudget = astroHeapMiB(content);
   cleared = Promise.all([clearAside(outDir), clearAside(staging)]);
   console.log(`build: ingest, peak ${ownPeak()} MiB ${since(start)}`);
   // Said once, before the long step, so it is not lost in the output.
