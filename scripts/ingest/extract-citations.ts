@@ -169,18 +169,20 @@ function noticeMentions(built: BuiltNotice): Mention[] {
   const mentions: Mention[] = [];
   // Aliases defined so far in this notice: key of 《条例》 → index of the mention it stands for.
   const aliases = new Map<string, number>();
-  const whole = new Ink(built.source);
+  // The ink of the notice and of a block's lines is made only when a mention is to be located:
+  // most blocks cite nothing.
+  let whole: Ink | undefined;
   const first = built.notice.source.lines[0];
   const scanWhole = (text: string) =>
-    scanText(text, (index, printed) => whole.lineOf(inkOf(printed), 0) ?? first, mentions, aliases);
+    scanText(text, (index, printed) => (whole ??= new Ink(built.source)).lineOf(inkOf(printed), 0) ?? first, mentions, aliases);
   scanWhole(built.notice.title);
   for (const section of built.sections) {
     if (section.title) scanWhole(section.title);
     for (const block of section.blocks) {
       const [from, to] = block.lines;
-      const ink = new Ink(built.source.filter((l) => l.line >= from && l.line <= to));
+      let ink: Ink | undefined;
       const text = blockText(block);
-      scanText(text, (index, printed) => ink.lineOf(inkOf(printed), inkOf(text.slice(0, index)).length) ?? from, mentions, aliases);
+      scanText(text, (index, printed) => (ink ??= new Ink(built.source.filter((l) => l.line >= from && l.line <= to))).lineOf(inkOf(printed), inkOf(text.slice(0, index)).length) ?? from, mentions, aliases);
     }
   }
   return mentions;

@@ -60,17 +60,36 @@ export function lineOf(source: SourceLine[], range: [number, number], needle: st
     // Walk the lines that make up the text (a heading sharing the block's first line is skipped)
     // until the offset's non-space position is passed.
     const ink = inkOf(text);
-    const target = text.slice(0, at).replace(/\s+/g, '').length;
+    const target = inkBefore(text, at);
     let pos = 0;
     for (const l of inRange) {
-      const part = l.text.replace(/\s+/g, '');
+      const part = lineInk(l);
       if (!ink.startsWith(part, pos)) continue;
       pos += part.length;
       if (pos > target) return l.line;
     }
   }
   const probe = needle.slice(0, 2);
-  return (inRange.find((l) => l.text.replace(/\s+/g, '').includes(needle)) ?? inRange.find((l) => l.text.includes(probe)) ?? inRange[0])?.line ?? range[0];
+  return (inRange.find((l) => lineInk(l).includes(needle)) ?? inRange.find((l) => l.text.includes(probe)) ?? inRange[0])?.line ?? range[0];
+}
+
+/** A source line without its spaces, made once per line (a block's names each walk its lines). */
+const lineInks = new WeakMap<SourceLine, string>();
+function lineInk(l: SourceLine): string {
+  let ink = lineInks.get(l);
+  if (ink === undefined) lineInks.set(l, (ink = l.text.replace(/\s+/g, '')));
+  return ink;
+}
+
+/** How many non-space characters of `text` come before offset `at`: counted once per text (the last one asked for kept). */
+let lastCounts: [string, Int32Array] = ['', new Int32Array(1)];
+function inkBefore(text: string, at: number): number {
+  if (lastCounts[0] !== text) {
+    const counts = new Int32Array(text.length + 1);
+    for (let k = 0; k < text.length; k++) counts[k + 1] = counts[k]! + (/\s/.test(text[k]!) ? 0 : 1);
+    lastCounts = [text, counts];
+  }
+  return lastCounts[1][at]!;
 }
 
 /** A notice's source lines are in seed order: those of a block's range found by bisection, not by
