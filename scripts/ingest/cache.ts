@@ -33,7 +33,8 @@ export class IngestCache {
   hits = 0;
   misses = 0;
 
-  private dir: string;
+  /** The folder the entries are kept in. */
+  readonly dir: string;
 
   constructor(dir: string) {
     this.dir = dir;

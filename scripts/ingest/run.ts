@@ -12,7 +12,7 @@ import { emitMdx } from './emit-mdx.ts';
 import { checkRoundTrip } from './round-trip.ts';
 import { listSeeds, type SkippedFile } from './list-seeds.ts';
 import type { Linker } from './link-mentions.ts';
-import { codeVersion, hash, type IngestCache } from './cache.ts';
+import { codeVersion, hash, IngestCache } from './cache.ts';
 import { buildKnowledge } from './knowledge.ts';
 import type { Knowledge, LinkerData } from './knowledge.ts';
 import { parseDocNo } from './docno.ts';
@@ -84,6 +84,11 @@ export interface SeedTask {
   file: string;
   bytes: Uint8Array;
   correctionsText?: string;
+  /**
+   * Where its reading is cached (./cache.ts): the thread that reads the seed stores it, so the
+   * serializing is shared by the threads rather than done on the main one after all are read.
+   */
+  store?: { dir: string; key: string };
 }
 
 /** The ingest's input, before any seed is read: each seed with its cached reading, if any. */
@@ -121,7 +126,7 @@ function inputs(seedsDir: string, matchers: Matcher[], cache?: IngestCache): Inp
     const correctionsPath = join(seedsDir, correctionsFile.slice('seeds/'.length));
     const correctionsText = existsSync(correctionsPath) ? readFileSync(correctionsPath, 'utf8') : undefined;
     const key = cache ? hash(version, file, bytes, correctionsText ?? '') : '';
-    return { task: { file, bytes, correctionsText }, key, cached: cache?.lookup<SeedResult>('seeds', key) };
+    return { task: { file, bytes, correctionsText, ...(cache ? { store: { dir: cache.dir, key } } : {}) }, key, cached: cache?.lookup<SeedResult>('seeds', key) };
   });
   return { result, config, seeds, missing: seeds.filter((s) => !s.cached), version, cache };
 }
@@ -143,9 +148,9 @@ function prepare(input: Inputs, read: SeedResult[]): Prepared {
   const reviews: IssueReview[] = [];
   const empty = { pending: [], keys: new Map(), cached: new Map() };
   let next = 0;
-  for (const { task, key, cached } of input.seeds) {
+  for (const { task, cached } of input.seeds) {
+    // A seed read now was stored by the thread that read it (ingestSeed).
     const seed = cached ?? read[next++]!;
-    if (!cached) cache?.store('seeds', key, seed);
     problems.push(...seed.problems);
     notices.push(...seed.notices);
     reviews.push({ file: task.file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile: correctionsFileOf(task.file) });
@@ -225,9 +230,11 @@ export interface SeedResult {
 }
 
 /** One seed file through the reader (./reader/): its notices, and every problem found. */
-export function ingestSeed({ file, bytes, correctionsText }: SeedTask, matchers: Matcher[], config: GazetteConfig): SeedResult {
+export function ingestSeed({ file, bytes, correctionsText, store }: SeedTask, matchers: Matcher[], config: GazetteConfig): SeedResult {
   const { problems, notices, gazette, corrections } = readIssue(file, bytes, { config, matchers, correctionsText });
-  return { problems, notices, gazette, corrections };
+  const result = { problems, notices, gazette, corrections };
+  if (store) new IngestCache(store.dir).store('seeds', store.key, result);
+  return result;
 }
 
 /** Ids unique across the corpus (./notice-id.ts): set on each notice, or a problem per clash. */
