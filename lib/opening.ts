@@ -27,10 +27,6 @@ function head(source: string, chars: number): string {
   return `${text}\n\n${open.reverse().map((name) => `</${name}>`).join('\n\n')}\n`;
 }
 
-// The site's own MDX parser (./mdx.ts): the opening reads as the page prints it, and 1,400
-// openings take 0.2 s (1.9 s with micromark, which gave the same texts).
-const parse = parseSiteMdx;
-
 /**
  * A notice's opening text as its page prints it, from its MDX body: its paragraphs, headings and
  * list items in order, one per line (links give their text, escapes are undone), up to `max`
@@ -38,11 +34,13 @@ const parse = parseSiteMdx;
  * running text and end the opening.
  */
 export function openingText(body: string, max = OPENING_LENGTH): string {
+  // The site's own MDX parser (./mdx.ts): the opening reads as the page prints it, and 1,400
+  // openings take 0.2 s (1.9 s with micromark, which gave the same texts).
   let tree: Root;
   try {
-    tree = parse(head(body, max * 8));
+    tree = parseSiteMdx(head(body, max * 8));
   } catch {
-    tree = parse(body); // a cut the line rule above could not close: the whole text, parsed once
+    tree = parseSiteMdx(body); // a cut the line rule above could not close: the whole text, parsed once
   }
   const lines: string[] = [];
   let length = 0;
