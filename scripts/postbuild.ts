@@ -89,8 +89,9 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
   }
   // An index built from the ingest's text gets its excerpts from the pages' own text here (while
-  // the link check runs on its thread); one built here takes them from the pages directly.
-  if (given) await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath));
+  // the link check runs on its thread) — the folded texts just checked equal are not folded again;
+  // one built here takes them from the pages directly.
+  if (given) await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath, given.texts));
   const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
   if (!given) writeSearchPreloads(distDir, basePath);
   if (links.problems.length > 0) {

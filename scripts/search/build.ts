@@ -360,8 +360,10 @@ function treeBytes(dir: string): number {
  * pages' own text, by URL. The index built from the ingest's text while Astro renders
  * (scripts/build.ts) has only the folded text to cut them from; postbuild calls this once the
  * pages exist, so both ways of building write the same bytes. Returns how many notices got them.
+ * `foldedTexts`, by URL: the pages' texts already folded (postbuild has checked the index's texts
+ * equal them), so they are not folded again.
  */
-export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string): Promise<number> {
+export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, foldedTexts?: ReadonlyMap<string, string>): Promise<number> {
   const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { stems: string[]; ids: string };
   const pairs = decodeInts(core.ids);
   let printedCount = 0;
@@ -371,9 +373,10 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
   let writes: Promise<void>[] = [];
   for (let k = 0; 2 * k < pairs.length; k++) {
     const id = `${core.stems[pairs[2 * k]!]}${pairs[2 * k + 1] || ''}`;
-    const page = pageTexts.get(noticeUrl(basePath, id));
+    const url = noticeUrl(basePath, id);
+    const page = pageTexts.get(url);
     if (page === undefined) throw new Error(`exact index: no page text for ${id}`);
-    const folded = fold(page);
+    const folded = foldedTexts?.get(url) ?? fold(page);
     const { slices, lead, printed } = excerptSlices(page, folded, () => units(folded));
     const metaFile = path.join(bundleDir, 'meta', `${k}.json`);
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as unknown[];
