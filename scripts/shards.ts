@@ -12,7 +12,7 @@ import { noticeLimit } from '../lib/notice-limit.ts';
 /** Notices a shard renders at most, unless SHARD_NOTICES says otherwise: about 100 issues of 14. */
 export const DEFAULT_SHARD_NOTICES = 1500;
 
-/** SHARD_NOTICES → the most notices one Astro build renders; 0 or unset: the default. */
+/** SHARD_NOTICES → the most notices one Astro build renders; unset or empty: the default. */
 export function maxShardNotices(value: string | undefined): number {
   return noticeLimit('SHARD_NOTICES', value, DEFAULT_SHARD_NOTICES, 'one Astro build renders');
 }
@@ -24,7 +24,10 @@ export function maxShardNotices(value: string | undefined): number {
  */
 export function planShards(notices: readonly { id: string }[], max: number): Shard[] {
   const perYear = new Map<number, number>();
-  for (const n of notices) perYear.set(noticeYear(n.id), (perYear.get(noticeYear(n.id)) ?? 0) + 1);
+  for (const n of notices) {
+    const year = noticeYear(n.id);
+    perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
   if (notices.length <= max) return [WHOLE_SITE];
   const groups: { first: number; last: number; count: number }[] = [];
   for (const year of [...perYear.keys()].sort((a, b) => a - b)) {
