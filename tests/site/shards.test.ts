@@ -1,11 +1,13 @@
 // A gazette built in shards (lib/shard.ts, scripts/shards.ts) is the same site as one built
-// whole: here seven synthetic issues over two years (2022: six issues, 84 notices; 2023: one, 14),
-// built once with one Astro build and once in two shards, give byte-identical dist/ trees — every
-// page, the sitemap, the feed, open data, the search bundle — and the joined site passes the same
-// postbuild checks (no-loss, links, search text). The shard plan and the join's refusals are
-// checked without Astro below.
+// whole: here three synthetic issues of three years (2022, 2023, 2024: 14 notices each), built once
+// with one Astro build and once in three shards, give byte-identical dist/ trees — every page, the
+// sitemap, the feed, open data, the search bundle — and the joined site passes the same postbuild
+// checks (no-loss, links, search text). A notice of 2024 cites one of 2023, so the middle shard —
+// notice pages only, reading each record's facts about its own year (lib/shard-records.ts) — must
+// still list the later notice citing its own. The shard plan and the join's refusals are checked
+// without Astro below.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -125,24 +127,36 @@ function tree(dir: string): Map<string, Buffer> {
 describe('a build in shards', () => {
   test('is byte for byte the site built whole, and passes the same checks', () => {
     const work = mkdtempSync(join(tmpdir(), 'shards-'));
-    generateCorpus(7, join(work, 'seeds'));
+    const seeds = join(work, 'seeds');
+    // Issues 1, 7 and 13 of a synthetic corpus: the first issue of 2022, 2023 and 2024.
+    for (const file of generateCorpus(13, seeds)) if (!/-(?:2022|2023|2024)-01\.txt$/.test(file)) rmSync(file);
+    // In 2024's issue, a plan cites the county's own 威政办字〔2024〕34号 (not in the gazette):
+    // made to cite 2023's 威政办字〔2023〕33号, a notice of the middle shard.
+    const later = join(seeds, 'weixian-gazette-2024-01.txt');
+    const text = readFileSync(later, 'utf8');
+    expect(text).toContain('（威政办字〔2024〕34 号）');
+    writeFileSync(later, text.replace('（威政办字〔2024〕34 号）', '（威政办字〔2023〕33 号）'));
     const build = (out: string, extra: Record<string, string>) => {
-      const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: join(work, 'content'), OUT_DIR: join(work, out), ASTRO_CACHE_DIR: join(work, `cache-${out}`), INGEST_CACHE_DIR: join(work, 'ingest-cache'), NO_LOSS_ROOT: work, ...extra });
+      const env = buildEnv({ SEEDS_DIR: seeds, CONTENT_DIR: join(work, 'content'), OUT_DIR: join(work, out), ASTRO_CACHE_DIR: join(work, `cache-${out}`), INGEST_CACHE_DIR: join(work, 'ingest-cache'), NO_LOSS_ROOT: work, ...extra });
       return execFileSync('/bin/sh', ['-c', `"${nodeBin}" scripts/build.ts 2>&1`], { env: { ...env, NO_COLOR: '1' }, cwd: root, encoding: 'utf8' });
     };
     const whole = build('whole', {});
     expect(whole).not.toMatch(/^build: shard/m);
-    // 84 notices a shard at most: 2022's six issues in the first, 2023's one in the second.
-    const sharded = build('sharded', { SHARD_NOTICES: '84' });
-    expect(sharded).toMatch(/^build: shard 1\/2 \(site,years=2022-2022\), peak \d+ MiB \[\d+ ms\]$/m);
-    expect(sharded).toMatch(/^build: shard 2\/2 \(years=2023-2023\), peak \d+ MiB \[\d+ ms\]$/m);
+    // 14 notices a shard at most: one year each.
+    const sharded = build('sharded', { SHARD_NOTICES: '14' });
+    expect(sharded).toMatch(/^build: shard 1\/3 \(site,years=2022-2022\), peak \d+ MiB \[\d+ ms\]$/m);
+    expect(sharded).toMatch(/^build: shard 2\/3 \(years=2023-2023\), peak \d+ MiB \[\d+ ms\]$/m);
+    expect(sharded).toMatch(/^build: shard 3\/3 \(years=2024-2024\), peak \d+ MiB \[\d+ ms\]$/m);
     expect(sharded).toMatch(/^build: shards joined: \d+ file\(s\) from the other shards, .*all to pages of the joined site \[\d+ ms\]$/m);
-    expect(sharded).toMatch(/^postbuild: no-loss check passed for 98 notice page\(s\)/m);
+    expect(sharded).toMatch(/^postbuild: no-loss check passed for 42 notice page\(s\)/m);
     expect(sharded).toMatch(/^postbuild: link check passed: /m);
     const [a, b] = [tree(join(work, 'whole')), tree(join(work, 'sharded'))];
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differ = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path);
     expect(differ).toEqual([]);
-    expect([...a.keys()].filter((p) => p.startsWith('notices/2023/')).length).toBeGreaterThan(0);
+    // The cited notice's page, rendered by the middle shard, lists the citing one of 2024.
+    const cited = b.get('notices/2023/weizhengban-33/index.html')!.toString();
+    expect(cited).toContain('被引用（1）');
+    expect(cited).toContain('/notices/2024/weizhengban-44/');
   }, 600_000);
 });
