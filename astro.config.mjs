@@ -7,14 +7,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import archive from './src/integrations/archive.ts';
-import { resolveSiteBase } from './src/integrations/site-url.ts';
+import { resolveSiteBase } from './lib/site-url.ts';
 import { headingIds } from './src/integrations/heading-ids.ts';
 import { otherShardsPages } from './src/integrations/shard-pages.ts';
 import { bodyTypography } from './src/integrations/body-typography.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/integrations/csp.ts';
 
 // The sitemap and the Atom feed need absolute URLs, so `site` is always set: from SITE_BASE as a
-// full URL, else SITE_URL, else https://example.invalid/ (src/integrations/site-url.ts; the build
+// full URL, else SITE_URL, else https://example.invalid/ (lib/site-url.ts; the build
 // warns in one line when it is the default).
 const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { correctionsFileOf, parseCorrections } from '../../schemas/corrections.ts';
 import { normalizeDocNo } from '../ingest/docno.ts';
-import { readSeed } from '../ingest/read-seed.ts';
+import { readSeed } from '../../lib/read-seed.ts';
 import { docNoLine } from '../ingest/split-issue.ts';
 import { stripFurniture } from '../ingest/strip-furniture.ts';
 import type { Problem } from '../ingest/types.ts';

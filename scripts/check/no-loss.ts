@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from '../ingest/no-loss.ts';
-import { readSeed } from '../ingest/read-seed.ts';
+import { readSeed } from '../../lib/read-seed.ts';
 import { stripFurniture } from '../ingest/strip-furniture.ts';
 import type { Problem } from '../ingest/types.ts';
 import { readPageTexts } from './source-text.ts';

@@ -2,7 +2,8 @@
 // and links did not change is not written to MDX again (writing MDX is the ingest's largest
 // cost). Entries are JSON files under `dir/<kind>/<key>.json`, the key a hash of everything the
 // result depends on — the bytes in, and the version of the code: every file of the ingest, the
-// schemas and the reviewed data. So a stale entry is never found, only a missing one; what a
+// shared modules it uses (lib/: reading a seed, the MDX parser of the round trip), the schemas and
+// the reviewed data. So a stale entry is never found, only a missing one; what a
 // run did not use is deleted at its end, so the cache does not grow with old versions.
 // The output with a cache is byte-identical to the output without (tests/ingest/cache.test.ts).
 import { createHash } from 'node:crypto';
@@ -11,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 /** What the ingest's output depends on besides its input. */
-const CODE = ['scripts/ingest', 'schemas', 'data', 'package-lock.json'];
+const CODE = ['scripts/ingest', 'lib', 'schemas', 'data', 'package-lock.json'];
 
 export function hash(...parts: (string | Uint8Array)[]): string {
   const h = createHash('sha256');
@@ -19,13 +20,18 @@ export function hash(...parts: (string | Uint8Array)[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-/** A hash of every file the ingest's output depends on (its code, schemas, reviewed data). */
-export function codeVersion(): string {
+/** Every file the ingest's output depends on (its code, the shared modules, schemas, reviewed data), relative to the project, sorted. */
+export function codeFiles(): string[] {
   const files = CODE.flatMap((name) => {
     const at = join(root, name);
     return statSync(at).isFile() ? [at] : readdirSync(at, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   });
-  return hash(...files.sort().flatMap((f) => [relative(root, f), readFileSync(f)]));
+  return files.map((f) => relative(root, f)).sort();
+}
+
+/** A hash of every file the ingest's output depends on (codeFiles). */
+export function codeVersion(): string {
+  return hash(...codeFiles().flatMap((f) => [f, readFileSync(join(root, f))]));
 }
 
 export class IngestCache {

@@ -36,7 +36,7 @@ import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { noticeLimit } from '../../lib/notice-limit.ts';
 import type { NoticeRecord } from '../../src/lib/api.ts';
-import { pinyinKey } from '../../src/lib/pinyin.ts';
+import { pinyinKey } from '../../lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, decodeInts, encodeInts, encodeSorted, fold, noticeUrl, shardOf, sliceFile, unitSpans, unitText, units } from './search-api.js';
 

@@ -6,7 +6,7 @@
 import type { BuiltNotice } from '../ingest/built-notice.ts';
 import { publishedText } from '../ingest/built-notice.ts';
 import type { IngestResult } from '../ingest/run.ts';
-import { compareNotices } from '../../src/lib/notices.ts';
+import { compareNotices } from '../../lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
 import { kbFromText, namedOf } from './build.ts';
 import { fold, noticeUrl } from './search-api.js';

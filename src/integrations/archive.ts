@@ -9,23 +9,18 @@
 //    ingest requires, which is what the script decodes.
 // 2. Every URL in the sitemap and the Atom feed must name a file of this build. They are absolute
 //    URLs on `site` (which may not exist yet, e.g. https://example.invalid/), so the HTML link
-//    check cannot follow them; here they are mapped back onto dist/ and a missing page fails the
-//    build, naming the file and the URL.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+//    check cannot follow them; here they are mapped back onto dist/ (lib/archive-links.ts, also run
+//    on a site joined from shards) and a missing page fails the build, naming the file and the URL.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { parseShard } from '../../lib/shard.ts';
+import { checkArchiveLinks } from '../../lib/archive-links.ts';
 
 const gzipAsync = promisify(gzip);
-
-export interface ArchiveLinkProblem {
-  file: string;
-  url: string;
-  message: string;
-}
 
 /** `SEEDS_DIR` (tests build from their own seeds) or `seeds/`, relative to the project root. */
 export function seedsDir(root: string): string {
@@ -46,40 +41,6 @@ export async function copySeeds(from: string, dist: string): Promise<string[]> {
   // as level 9 makes them), so 100 seeds do not add a second to the build.
   await Promise.all(names.map(async (name) => writeFileSync(join(dist, 'seeds', `${name}.gz`), await gzipAsync(readFileSync(join(from, name))))));
   return names;
-}
-
-const LOC = /<loc>([^<]*)<\/loc>/g;
-const HREF = /<link\b[^>]*\shref="([^"]*)"/g;
-
-/**
- * Every `<loc>` of `sitemap-*.xml` and every `<link href>` of `feed.xml` in `dist` must be a URL
- * under `siteUrl` (origin + base path) naming a file of the build.
- */
-export function checkArchiveLinks(dist: string, siteUrl: string): { problems: ArchiveLinkProblem[]; links: number } {
-  const site = new URL(siteUrl);
-  const files = readdirSync(dist)
-    .filter((name) => /^sitemap-.*\.xml$/.test(name) || name === 'feed.xml')
-    .sort();
-  const problems: ArchiveLinkProblem[] = [];
-  let links = 0;
-  for (const file of files) {
-    const text = readFileSync(join(dist, file), 'utf8');
-    for (const [, raw] of text.matchAll(file === 'feed.xml' ? HREF : LOC)) {
-      links++;
-      const href = raw!.replace(/&amp;/g, '&');
-      const url = new URL(href);
-      if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) {
-        problems.push({ file, url: href, message: `not under the site ${site.href}` });
-        continue;
-      }
-      const path = decodeURIComponent(url.pathname.slice(site.pathname.length));
-      const target = join(dist, path === '' || path.endsWith('/') ? join(path, 'index.html') : path);
-      if (!existsSync(target) || statSync(target).isDirectory()) problems.push({ file, url: href, message: `no such file: ${relative(dist, target)}` });
-    }
-  }
-  if (!files.includes('feed.xml')) problems.push({ file: 'feed.xml', url: '', message: 'missing' });
-  if (!files.includes('sitemap-index.xml')) problems.push({ file: 'sitemap-index.xml', url: '', message: 'missing' });
-  return { problems, links };
 }
 
 export default function archive(): AstroIntegration {

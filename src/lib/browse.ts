@@ -1,8 +1,8 @@
 // The browse indexes: notices by year (of the 成文日期), by 发文机关 and by 文种. Pure functions
 // over frontmatter, so the /browse/ pages, the home page and tests share one grouping.
 import type { Gazette, Notice } from '../../schemas/notice.ts';
-import { compareGazettes, compareNotices, type Issue } from './notices.ts';
-import { compareByPinyin, pinyinSlug } from './pinyin.ts';
+import { compareGazettes, compareNotices, type Issue } from '../../lib/notices.ts';
+import { compareByPinyin, pinyinSlug } from '../../lib/pinyin.ts';
 import type { BrowseFacet } from './urls.ts';
 
 export interface BrowseGroup {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { categoryLabels } from './gazette.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from './kb.ts';
-import { compareNotices } from './notices.ts';
+import { compareNotices } from '../../lib/notices.ts';
 import { CATALOGUE_FILE, type CatalogueRecord } from '../../schemas/catalogue.ts';
 
 export type NoticeEntry = CollectionEntry<'notices'>;

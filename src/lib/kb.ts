@@ -4,7 +4,7 @@
 // templates, and the logic is testable without Astro.
 import type { Citation, Group, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
 import type { Notice } from '../../schemas/notice.ts';
-import { compareByPinyin, sortByPinyin } from './pinyin.ts';
+import { compareByPinyin, sortByPinyin } from '../../lib/pinyin.ts';
 import { checkAll } from './refs.ts';
 
 export interface KnowledgeBaseInput {

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type ServerHandle } from '../../scripts/serve.ts';
-import { readSeed } from '../../scripts/ingest/read-seed.ts';
+import { readSeed } from '../../lib/read-seed.ts';
 import { root } from '../helpers.ts';
 import { dist } from '../site/build.ts';
 import { launchChromium } from './browser.ts';

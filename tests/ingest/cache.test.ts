@@ -7,7 +7,7 @@ import { generateCorpus } from '../../bench/synth.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { IngestCache } from '../../scripts/ingest/cache.ts';
+import { codeFiles, IngestCache } from '../../scripts/ingest/cache.ts';
 import { ingest, ingestParallel } from '../../scripts/ingest/run.ts';
 import { matchers, root } from '../helpers.ts';
 
@@ -42,6 +42,13 @@ describe('the ingest cache', () => {
     // The old seed entry and the old MDX entry were pruned: one of each kind per input.
     expect(readdirSync(join(cacheDir, 'seeds'))).toHaveLength(1);
     expect(readdirSync(join(cacheDir, 'mdx'))).toHaveLength(14);
+  });
+
+  test('its version covers the code the output depends on: the ingest, the shared modules it uses, schemas, reviewed data', () => {
+    const files = codeFiles();
+    // Reading a seed, the round trip's MDX parser and the opening text live in lib/, shared with the site.
+    for (const file of ['scripts/ingest/run.ts', 'lib/read-seed.ts', 'lib/mdx.ts', 'lib/opening.ts', 'schemas/notice.ts', 'package-lock.json']) expect(files).toContain(file);
+    expect(files.some((f) => f.startsWith('data/'))).toBe(true);
   });
 });
 

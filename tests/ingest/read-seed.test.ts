@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readSeed } from '../../scripts/ingest/read-seed.ts';
+import { readSeed } from '../../lib/read-seed.ts';
 import { formatProblem } from '../../scripts/ingest/run.ts';
 import { fixtures, root } from '../helpers.ts';
 

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SITE_URL, siteUrlWarning } from '../../src/integrations/site-url.ts';
+import { DEFAULT_SITE_URL, siteUrlWarning } from '../../lib/site-url.ts';
 import { nodeBin, root } from '../helpers.ts';
 import { buildEnv } from './build.ts';
 

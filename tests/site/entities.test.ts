@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Citation, Group, Organization, Person } from '../../schemas/entities.ts';
 import { checkLinks } from '../../scripts/check/links.ts';
 import { buildKnowledgeBase, byRole, membershipsOn, tenures } from '../../src/lib/kb.ts';
-import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../src/lib/pinyin.ts';
+import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../lib/pinyin.ts';
 import { bodyEntityLinks, MissingEntityError, requireEntity } from '../../src/lib/refs.ts';
 import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../src/lib/urls.ts';
 import { root } from '../helpers.ts';

@@ -11,10 +11,10 @@ import { toText } from 'hast-util-to-text';
 import { chineseDate } from '../../src/lib/format.ts';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../../schemas/notice.ts';
-import { checkArchiveLinks } from '../../src/integrations/archive.ts';
+import { checkArchiveLinks } from '../../lib/archive-links.ts';
 import { browseGroups } from '../../src/lib/browse.ts';
 import { atomFeed } from '../../src/lib/feed.ts';
-import { pinyinSlug } from '../../src/lib/pinyin.ts';
+import { pinyinSlug } from '../../lib/pinyin.ts';
 import { root } from '../helpers.ts';
 import { dist } from './build.ts';
 

@@ -1,8 +1,8 @@
 // Step 1, the parser: the seed's bytes → an issue tree holding its lines. UTF-8 with or without
-// BOM, LF or CRLF; any other encoding is a problem that names it (../../read-seed.ts).
+// BOM, LF or CRLF; any other encoding is a problem that names it (lib/read-seed.ts).
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { readSeed } from '../../read-seed.ts';
+import { readSeed } from '../../../../lib/read-seed.ts';
 import { report } from '../report.ts';
 import type { IssueTree } from '../types.ts';
 

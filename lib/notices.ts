@@ -1,6 +1,6 @@
 // Ordering and grouping of notices. Pure functions over frontmatter, so the order used by
 // the home page, the previous/next links and the API json is one definition.
-import type { Gazette, Notice } from '../../schemas/notice.ts';
+import type { Gazette, Notice } from '../schemas/notice.ts';
 
 /** Older issues first: by year, then issue number. */
 export function compareGazettes(a: Gazette, b: Gazette): number {

@@ -1,9 +1,17 @@
-// Step 1: bytes → lines. UTF-8 with or without BOM, LF or CRLF must give identical lines;
+// A seed's bytes → its lines: the ingest's first step (scripts/ingest/reader/plugins/parse-seed.ts),
+// and how the checks and the site's seed view (src/pages/seeds/) read a seed too, so all three see
+// the same lines. UTF-8 with or without BOM, LF or CRLF must give identical lines;
 // anything that is not valid UTF-8, or has no text at all, is a problem, not a guess. A file in
 // another encoding (GB18030/GBK, Big5, UTF-16 …) is not converted either, but named, so the
 // message can say what to do: save it as UTF-8.
 import chardet from 'chardet';
-import type { Problem } from './types.ts';
+
+/** A problem with the seed's bytes, reported as `file:line: message` (the ingest's Problem). */
+export interface SeedProblem {
+  file: string;
+  line: number;
+  message: string;
+}
 
 export interface SeedText {
   /** Path as shown to users and stored in frontmatter, e.g. `seeds/x.txt`. */
@@ -14,7 +22,7 @@ export interface SeedText {
 
 const SAVE_AS_UTF8 = 'open the file in a text editor and save it as UTF-8 (without changing its text), then build again';
 
-export function readSeed(file: string, bytes: Uint8Array): { seed?: SeedText; problems: Problem[] } {
+export function readSeed(file: string, bytes: Uint8Array): { seed?: SeedText; problems: SeedProblem[] } {
   const problem = (line: number, message: string) => ({ problems: [{ file, line: Math.max(1, line), message }] });
   if (startsWith(bytes, PDF_MAGIC)) {
     return problem(1, 'expected UTF-8 text, found a PDF file — put the text extracted from the PDF in this file instead, then build again');
