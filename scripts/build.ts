@@ -24,12 +24,14 @@ import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
 import { postbuild } from './postbuild.ts';
-import { basePathOf, maxSearchPartNotices, writeExactIndex } from './search/build.ts';
+import { basePathOf, maxSearchPartNotices, writeExactIndex, writePageExcerpts } from './search/build.ts';
+import { readPageTexts } from './check/source-text.ts';
+import { noticeYear } from '../schemas/catalogue.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
 import { resolveSiteBase, siteUrlWarning } from '../lib/site-url.ts';
 import { checkArchiveLinks } from '../lib/archive-links.ts';
-import { formatShard, type Shard } from '../lib/shard.ts';
+import { formatShard, hasYear, type Shard } from '../lib/shard.ts';
 import { joinShards, maxShardNotices, planShards } from './shards.ts';
 import { astroHeapMiB, ranOutOfHeap } from './astro-heap.ts';
 
@@ -106,19 +108,25 @@ async function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 /**
  * The site as one Astro build, or a large gazette as one build per shard (scripts/shards.ts), one
  * after the other — each holds only its own notices in memory — joined into dist/ and its sitemap
- * and feed checked as the whole build checks them inside Astro.
+ * and feed checked as the whole build checks them inside Astro. `built` is told of each shard but
+ * the last once it is built, while the next one renders; the join waits for it.
  */
-async function buildShards(shards: Shard[], args: string[]): Promise<void> {
+async function buildShards(shards: Shard[], args: string[], built?: (shard: Shard, dir: string) => void): Promise<void> {
   if (shards.length === 1) return astroBuild(args);
   const parts = shards.map((shard, i) => ({ shard, dir: `${outDir}.shard-${i + 1}` }));
   const cache = resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
+  const told: Promise<void>[] = [];
   for (const [i, { shard, dir }] of parts.entries()) {
     const start = performance.now();
     rmSync(dir, { recursive: true, force: true });
     // A cache folder per shard, so each keeps its own incremental build between builds.
     await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
     console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
+    // Told once the next shard's process has started (this loop goes on to spawn it first).
+    if (built && i < parts.length - 1) told.push(new Promise<void>((done) => setImmediate(done)).then(() => built(shard, dir)));
   }
+  // Before the join moves the shards' outputs.
+  await Promise.all(told);
   const start = performance.now();
   const joined = joinShards(parts, outDir);
   const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
@@ -152,7 +160,11 @@ try {
   if (warning) console.warn(warning);
 
   start = performance.now();
-  const timedAstro = buildShards(shards, process.argv.slice(2)).then(() => {
+  // The folded texts the index is built from, by URL: the checks compare each page with its own.
+  const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
+  let astroDone = false;
+  const timedAstro = buildShards(shards, process.argv.slice(2), (shard, dir) => cutExcerpts(shard, dir)).then(() => {
+    astroDone = true;
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);
   });
@@ -163,13 +175,31 @@ try {
     console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''} ${since(start)}`);
     return result;
   });
+  // A gazette in shards: once the index is written, the notice pages of each shard but the last
+  // get their excerpts while later shards render — work the checks would otherwise do after the
+  // last — one shard after another, from its pages' text read as soon as it is built. A shard whose
+  // turn comes after Astro is done is left to the checks (they cut beside the link check).
+  const excerpted = new Map<string, string>();
+  let cutting: Promise<unknown> = Promise.resolve();
+  function cutExcerpts(shard: Shard, dir: string): void {
+    const from = performance.now();
+    const pages = readPageTexts(dir, input.notices.filter((n) => hasYear(shard, noticeYear(n.id))).map((n) => n.url), input.basePath);
+    cutting = cutting.then(async () => {
+      await index;
+      if (astroDone) return;
+      for (const [url, digest] of await writePageExcerpts(staging, pages, input.basePath, { folded: texts, partial: true })) excerpted.set(url, digest);
+      console.log(`build: search excerpts of shard ${formatShard(shard)} cut while later shards render: ${pages.size} notice page(s) ${since(from)}`);
+    });
+    // Awaited after Astro; settled here too, so a failure before that is not also unhandled.
+    cutting.catch(() => {});
+  }
   const [, result] = await Promise.all([timedAstro, index, cleared]);
+  await cutting;
   setPriority(0);
   renameSync(staging, bundle);
 
   start = performance.now();
-  const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
-  for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts } })) console.log(line);
+  for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts, excerpted } })) console.log(line);
   // This process ran the ingest, the search index (beside Pagefind's own process) and the checks.
   console.log(`build: postbuild; this process's peak ${ownPeak()} MiB ${since(start)}`);
 } catch (error) {

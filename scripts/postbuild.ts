@@ -38,7 +38,15 @@ export interface PostbuildOptions {
    * renders): it is not built again, and the folded text of each notice page must equal the text
    * it was built from, by notice URL.
    */
-  searchIndex?: { result: ExactIndexResult; texts: ReadonlyMap<string, string> };
+  searchIndex?: {
+    result: ExactIndexResult;
+    texts: ReadonlyMap<string, string>;
+    /**
+     * Notices whose excerpts were cut while later shards rendered, by URL, with the digest of the
+     * page text they were cut from (scripts/build.ts): not cut again when their page still has it.
+     */
+    excerpted?: ReadonlyMap<string, string>;
+  };
 }
 
 /** All post-build steps, in order. Returns the lines to print. */
@@ -89,9 +97,10 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
   }
   // An index built from the ingest's text gets its excerpts from the pages' own text here (while
-  // the link check runs on its thread) — the folded texts just checked equal are not folded again;
-  // one built here takes them from the pages directly.
-  if (given) await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath, given.texts));
+  // the link check runs on its thread) — the folded texts just checked equal are not folded again,
+  // and the pages of shards cut while later shards rendered are not cut again when their text is
+  // the one they were cut from; one built here takes them from the pages directly.
+  const excerpts = given ? await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath, { folded: given.texts, done: given.excerpted })) : undefined;
   const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
   if (!given) writeSearchPreloads(distDir, basePath);
   if (links.problems.length > 0) {
@@ -104,7 +113,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
-    ...(given ? [`postbuild: search excerpts from the pages' own text [${ms.excerpts} ms]`] : []),
+    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.size} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.size} while later shards rendered` : ''} [${ms.excerpts} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }

@@ -29,6 +29,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
@@ -355,18 +356,36 @@ function treeBytes(dir: string): number {
   return total;
 }
 
+/** What writePageExcerpts is told besides the pages' texts. */
+export interface ExcerptOptions {
+  /**
+   * The pages' texts already folded, by URL (postbuild has checked the index's texts equal them),
+   * so they are not folded again.
+   */
+  folded?: ReadonlyMap<string, string>;
+  /** Cut only the notices whose page text is given (a shard's, while later shards render); others are left as they are. */
+  partial?: boolean;
+  /**
+   * Notices whose excerpts were cut earlier, by URL: the digest (pageDigest) of the page text they
+   * were cut from. One whose page text has that digest now is not cut again; any other is.
+   */
+  done?: ReadonlyMap<string, string>;
+}
+
+/** A page text's digest, for ExcerptOptions.done. */
+export const pageDigest = (text: string): string => createHash('sha256').update(text).digest('base64');
+
 /**
  * Excerpt slices and leads (text/<k>/<j>.json.gz, the last field of meta/<k>.json) from the built
  * pages' own text, by URL. The index built from the ingest's text while Astro renders
- * (scripts/build.ts) has only the folded text to cut them from; postbuild calls this once the
- * pages exist, so both ways of building write the same bytes. Returns how many notices got them.
- * `foldedTexts`, by URL: the pages' texts already folded (postbuild has checked the index's texts
- * equal them), so they are not folded again.
+ * (scripts/build.ts) has only the folded text to cut them from; they are cut once the pages exist
+ * (a shard's once it is built, the rest by postbuild), so both ways of building write the same
+ * bytes. Returns the URLs of the notices cut now, each with its page text's digest.
  */
-export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, foldedTexts?: ReadonlyMap<string, string>): Promise<number> {
+export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, { folded: foldedTexts, partial, done }: ExcerptOptions = {}): Promise<Map<string, string>> {
   const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { stems: string[]; ids: string };
   const pairs = decodeInts(core.ids);
-  let printedCount = 0;
+  const cut = new Map<string, string>();
   // The slices (15,000 files at 100 issues) are compressed and written by libuv's threads while
   // this one cuts the next notice's: writing them one by one here was two thirds of this step.
   const limit = pLimit(EXCERPT_WRITES);
@@ -375,9 +394,14 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
     const id = `${core.stems[pairs[2 * k]!]}${pairs[2 * k + 1] || ''}`;
     const url = noticeUrl(basePath, id);
     const page = pageTexts.get(url);
-    if (page === undefined) throw new Error(`exact index: no page text for ${id}`);
+    if (page === undefined) {
+      if (partial) continue;
+      throw new Error(`exact index: no page text for ${id}`);
+    }
+    const digest = done?.has(url) || partial ? pageDigest(page) : '';
+    if (done?.get(url) === digest) continue;
     const folded = foldedTexts?.get(url) ?? fold(page);
-    const { slices, lead, printed } = excerptSlices(page, folded, () => units(folded));
+    const { slices, lead } = excerptSlices(page, folded, () => units(folded));
     const metaFile = path.join(bundleDir, 'meta', `${k}.json`);
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as unknown[];
     // [title, docNo, issuer, date, type, issue, issuers, serial, slice count, lead]
@@ -390,10 +414,10 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
       await Promise.all(writes);
       writes = [];
     }
-    if (printed) printedCount++;
+    cut.set(url, digest);
   }
   await Promise.all(writes);
-  return printedCount;
+  return cut;
 }
 
 /**

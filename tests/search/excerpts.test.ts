@@ -1,0 +1,57 @@
+// Search excerpts cut from the built pages' own text (writePageExcerpts, scripts/search/build.ts):
+// a shard's pages while later shards render (`partial`), the rest by postbuild, which skips a page
+// already cut from the very text it has now (`done`) and cuts again one whose text is not it.
+// The bundle here is written by hand: two notices, one text slice each.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { pageDigest, writePageExcerpts } from '../../scripts/search/build.ts';
+import { encodeInts, noticeUrl, sliceFile } from '../../scripts/search/search-api.js';
+
+const [first, second] = [noticeUrl('/', '2022-weizheng-1'), noticeUrl('/', '2022-weizheng-2')];
+const pages = new Map([
+  [first, '关于印发方案的通知\n各乡、镇人民政府：\n现印发给你们。'],
+  [second, '关于成立领导小组的通知\n组长：张三'],
+]);
+
+/** core.json naming 2022-weizheng-1 and -2 (numbers 0 and 1), and their meta files: one slice each, no lead yet. */
+function bundle(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'excerpts-'));
+  writeFileSync(join(dir, 'core.json'), JSON.stringify({ stems: ['2022-weizheng-'], ids: encodeInts([0, 1, 0, 2]) }));
+  mkdirSync(join(dir, 'meta'));
+  for (const k of [0, 1]) writeFileSync(join(dir, 'meta', `${k}.json`), JSON.stringify(['标题', null, '威县人民政府', '2022-04-08', '通知', '2022年第2号', [], null, 1, '']));
+  return dir;
+}
+const slice = (dir: string, k: number) => JSON.parse(gunzipSync(readFileSync(join(dir, sliceFile(k, 0)))).toString('utf8')) as string;
+const lead = (dir: string, k: number) => (JSON.parse(readFileSync(join(dir, 'meta', `${k}.json`), 'utf8')) as unknown[])[9];
+
+describe('writePageExcerpts', () => {
+  test('every notice’s slices and lead from its page, as printed', async () => {
+    const dir = bundle();
+    const cut = await writePageExcerpts(dir, pages, '/');
+    expect([...cut.keys()]).toEqual([first, second]);
+    expect(slice(dir, 0)).toBe('关于印发方案的通知\n各乡、镇人民政府：\n现印发给你们。');
+    expect(lead(dir, 1)).toBe('关于成立领导小组的通知\n组长：张三');
+  });
+
+  test('a page missing is an error, unless only a shard’s pages are given (partial)', async () => {
+    const shard = new Map([[first, pages.get(first)!]]);
+    await expect(writePageExcerpts(bundle(), shard, '/')).rejects.toThrow('exact index: no page text for 2022-weizheng-2');
+    const dir = bundle();
+    const cut = await writePageExcerpts(dir, shard, '/', { partial: true });
+    expect(cut).toEqual(new Map([[first, pageDigest(pages.get(first)!)]]));
+    expect(lead(dir, 0)).toBe('关于印发方案的通知\n各乡、镇人民政府：\n现印发给你们。');
+    expect(lead(dir, 1)).toBe('');
+  });
+
+  test('a page already cut from the text it has is not cut again; one whose text is another is', async () => {
+    const dir = bundle();
+    const early = await writePageExcerpts(dir, new Map([[first, pages.get(first)!]]), '/', { partial: true });
+    expect([...(await writePageExcerpts(dir, pages, '/', { done: early })).keys()]).toEqual([second]);
+    const changed = new Map([...pages, [first, '关于印发方案的通知\n现印发给你们。']]);
+    expect([...(await writePageExcerpts(dir, changed, '/', { done: early })).keys()]).toEqual([first, second]);
+    expect(slice(dir, 0)).toBe('关于印发方案的通知\n现印发给你们。');
+  });
+});
