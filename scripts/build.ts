@@ -172,7 +172,8 @@ try {
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));
   const index = writeExactIndex(input, staging).then((result) => {
-    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''} ${since(start)}`);
+    // This process's peak so far: the ingest's, or the index's when larger (the checks' comes after).
+    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''}, this process's peak so far ${ownPeak()} MiB ${since(start)}`);
     return result;
   });
   // A gazette in shards: once the index is written, the notice pages of each shard but the last

@@ -398,7 +398,7 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
       if (partial) continue;
       throw new Error(`exact index: no page text for ${id}`);
     }
-    const digest = done?.has(url) || partial ? pageDigest(page) : '';
+    const digest = pageDigest(page);
     if (done?.get(url) === digest) continue;
     const folded = foldedTexts?.get(url) ?? fold(page);
     const { slices, lead } = excerptSlices(page, folded, () => units(folded));
