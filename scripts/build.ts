@@ -108,25 +108,25 @@ async function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 /**
  * The site as one Astro build, or a large gazette as one build per shard (scripts/shards.ts), one
  * after the other — each holds only its own notices in memory — joined into dist/ and its sitemap
- * and feed checked as the whole build checks them inside Astro. `built` is told of each shard but
- * the last once it is built, while the next one renders; the join waits for it.
+ * and feed checked as the whole build checks them inside Astro. `built` is told of each shard once
+ * it is built, while the next one renders, and of the last one (`last`) before the join: a shard's
+ * output may be read until then.
  */
-async function buildShards(shards: Shard[], args: string[], built?: (shard: Shard, dir: string) => void): Promise<void> {
+async function buildShards(shards: Shard[], args: string[], built?: (shard: Shard, dir: string, last: boolean) => void): Promise<void> {
   if (shards.length === 1) return astroBuild(args);
   const parts = shards.map((shard, i) => ({ shard, dir: `${outDir}.shard-${i + 1}` }));
   const cache = resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
-  const told: Promise<void>[] = [];
   for (const [i, { shard, dir }] of parts.entries()) {
     const start = performance.now();
     rmSync(dir, { recursive: true, force: true });
     // A cache folder per shard, so each keeps its own incremental build between builds.
     await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
     console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
-    // Told once the next shard's process has started (this loop goes on to spawn it first).
-    if (built && i < parts.length - 1) told.push(new Promise<void>((done) => setImmediate(done)).then(() => built(shard, dir)));
+    // Told once the next shard's process has started (this loop goes on to spawn it first); the
+    // last, now: the join moves the outputs.
+    if (i === parts.length - 1) built?.(shard, dir, true);
+    else if (built) setImmediate(() => built(shard, dir, false));
   }
-  // Before the join moves the shards' outputs.
-  await Promise.all(told);
   const start = performance.now();
   const joined = joinShards(parts, outDir);
   const { site, base } = resolveSiteBase(process.env.SITE_BASE, process.env.SITE_URL);
@@ -162,9 +162,7 @@ try {
   start = performance.now();
   // The folded texts the index is built from, by URL: the checks compare each page with its own.
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
-  let astroDone = false;
-  const timedAstro = buildShards(shards, process.argv.slice(2), (shard, dir) => cutExcerpts(shard, dir)).then(() => {
-    astroDone = true;
+  const timedAstro = buildShards(shards, process.argv.slice(2), cutExcerpts).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);
   });
@@ -178,16 +176,23 @@ try {
   });
   // A gazette in shards: once the index is written, the notice pages of each shard but the last
   // get their excerpts while later shards render — work the checks would otherwise do after the
-  // last — one shard after another, from its pages' text read as soon as it is built. A shard whose
-  // turn comes after Astro is done is left to the checks (they cut beside the link check).
+  // last — one shard after another, each read from its output then (not before: beside the index
+  // the pages' texts made this process's peak 500 MB higher at 300 issues). A shard whose turn
+  // comes once the last is built is left to the checks, which cut beside the link check.
   const excerpted = new Map<string, string>();
+  let lastBuilt = false;
   let cutting: Promise<unknown> = Promise.resolve();
-  function cutExcerpts(shard: Shard, dir: string): void {
-    const from = performance.now();
-    const pages = readPageTexts(dir, input.notices.filter((n) => hasYear(shard, noticeYear(n.id))).map((n) => n.url), input.basePath);
+  function cutExcerpts(shard: Shard, dir: string, last: boolean): void {
+    if (last) {
+      lastBuilt = true;
+      return;
+    }
     cutting = cutting.then(async () => {
       await index;
-      if (astroDone) return;
+      // Read whole (synchronously) or not at all: the join, after the last shard, moves the output.
+      if (lastBuilt) return;
+      const from = performance.now();
+      const pages = readPageTexts(dir, input.notices.filter((n) => hasYear(shard, noticeYear(n.id))).map((n) => n.url), input.basePath);
       for (const [url, digest] of await writePageExcerpts(staging, pages, input.basePath, { folded: texts, partial: true })) excerpted.set(url, digest);
       console.log(`build: search excerpts of shard ${formatShard(shard)} cut while later shards render: ${pages.size} notice page(s) ${since(from)}`);
     });
