@@ -180,7 +180,11 @@ function dedupeTasks(tasks: OrgTask[]): OrgTask[] {
 
 function buildPeople(mentions: Mention[], orgId: Map<string, string>, groupId: Map<string, string>, byCorpus: (a: string, b: string) => number): Person[] {
   const byName = new Map<string, Mention[]>();
-  for (const m of mentions) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  for (const m of mentions) {
+    const list = byName.get(m.name);
+    if (list) list.push(m);
+    else byName.set(m.name, [m]);
+  }
   const taken = new Set<string>();
   return [...byName.keys()]
     .sort((a, b) => collate(personSlug(a), personSlug(b)) || collate(a, b))
@@ -196,9 +200,16 @@ function buildPeople(mentions: Mention[], orgId: Map<string, string>, groupId: M
 /** The same name twice in one list, at two different organizations (齐之群 in 24号's 联络员 list). */
 function conflictFlags(name: string, mentions: Mention[]): Person['flags'] {
   const flags: Person['flags'] = [];
-  const lists = [...new Set(mentions.filter((m) => m.list).map((m) => m.list!))].sort();
-  for (const list of lists) {
-    const inList = mentions.filter((m) => m.list === list).sort((a, b) => a.line - b.line);
+  // The mentions of each list, gathered in one pass (a name in every issue's lists is in thousands).
+  const byList = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (!m.list) continue;
+    const inList = byList.get(m.list);
+    if (inList) inList.push(m);
+    else byList.set(m.list, [m]);
+  }
+  for (const list of [...byList.keys()].sort()) {
+    const inList = byList.get(list)!.sort((a, b) => a.line - b.line);
     const posts = [...new Set(inList.map((m) => m.org ?? m.title ?? ''))];
     if (inList.length > 1 && posts.length > 1) {
       const where = inList.map((m) => `${m.title ?? '?'}，第 ${m.line} 行`).join('；');
