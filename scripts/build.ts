@@ -24,7 +24,7 @@ import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
 import { postbuild } from './postbuild.ts';
-import { basePathOf, maxSearchPartNotices, writeExactIndex, writePageExcerpts } from './search/build.ts';
+import { basePathOf, maxSearchPartNotices, pageDigest, writeExactIndex, writePageExcerpts } from './search/build.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { noticeYear } from '../schemas/catalogue.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
@@ -193,7 +193,7 @@ try {
       if (lastBuilt) return;
       const from = performance.now();
       const pages = readPageTexts(dir, input.notices.filter((n) => hasYear(shard, noticeYear(n.id))).map((n) => n.url), input.basePath);
-      for (const [url, digest] of await writePageExcerpts(staging, pages, input.basePath, { folded: texts, partial: true })) excerpted.set(url, digest);
+      for (const url of await writePageExcerpts(staging, pages, input.basePath, { folded: texts, partial: true })) excerpted.set(url, pageDigest(pages.get(url)!));
       console.log(`build: search excerpts of shard ${formatShard(shard)} cut while later shards render: ${pages.size} notice page(s) ${since(from)}`);
     });
     // Awaited after Astro; settled here too, so a failure before that is not also unhandled.

@@ -113,7 +113,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
-    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.size} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.size} while later shards rendered` : ''} [${ms.excerpts} ms]`] : []),
+    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.length} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.length} while later shards rendered` : ''} [${ms.excerpts} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }

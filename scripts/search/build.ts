@@ -380,12 +380,12 @@ export const pageDigest = (text: string): string => createHash('sha256').update(
  * pages' own text, by URL. The index built from the ingest's text while Astro renders
  * (scripts/build.ts) has only the folded text to cut them from; they are cut once the pages exist
  * (a shard's once it is built, the rest by postbuild), so both ways of building write the same
- * bytes. Returns the URLs of the notices cut now, each with its page text's digest.
+ * bytes. Returns the URLs of the notices cut now.
  */
-export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, { folded: foldedTexts, partial, done }: ExcerptOptions = {}): Promise<Map<string, string>> {
+export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, { folded: foldedTexts, partial, done }: ExcerptOptions = {}): Promise<string[]> {
   const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { stems: string[]; ids: string };
   const pairs = decodeInts(core.ids);
-  const cut = new Map<string, string>();
+  const cut: string[] = [];
   // The slices (15,000 files at 100 issues) are compressed and written by libuv's threads while
   // this one cuts the next notice's: writing them one by one here was two thirds of this step.
   const limit = pLimit(EXCERPT_WRITES);
@@ -398,8 +398,7 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
       if (partial) continue;
       throw new Error(`exact index: no page text for ${id}`);
     }
-    const digest = pageDigest(page);
-    if (done?.get(url) === digest) continue;
+    if (done?.has(url) && done.get(url) === pageDigest(page)) continue;
     const folded = foldedTexts?.get(url) ?? fold(page);
     const { slices, lead } = excerptSlices(page, folded, () => units(folded));
     const metaFile = path.join(bundleDir, 'meta', `${k}.json`);
@@ -414,7 +413,7 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
       await Promise.all(writes);
       writes = [];
     }
-    cut.set(url, digest);
+    cut.push(url);
   }
   await Promise.all(writes);
   return cut;
