@@ -179,12 +179,7 @@ function dedupeTasks(tasks: OrgTask[]): OrgTask[] {
 }
 
 function buildPeople(mentions: Mention[], orgId: Map<string, string>, groupId: Map<string, string>, byCorpus: (a: string, b: string) => number): Person[] {
-  const byName = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = byName.get(m.name);
-    if (list) list.push(m);
-    else byName.set(m.name, [m]);
-  }
+  const byName = Map.groupBy(mentions, (m) => m.name);
   const taken = new Set<string>();
   return [...byName.keys()]
     .sort((a, b) => collate(personSlug(a), personSlug(b)) || collate(a, b))
@@ -201,13 +196,7 @@ function buildPeople(mentions: Mention[], orgId: Map<string, string>, groupId: M
 function conflictFlags(name: string, mentions: Mention[]): Person['flags'] {
   const flags: Person['flags'] = [];
   // The mentions of each list, gathered in one pass (a name in every issue's lists is in thousands).
-  const byList = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    if (!m.list) continue;
-    const inList = byList.get(m.list);
-    if (inList) inList.push(m);
-    else byList.set(m.list, [m]);
-  }
+  const byList = Map.groupBy(mentions.filter((m) => m.list), (m) => m.list!);
   for (const list of [...byList.keys()].sort()) {
     const inList = byList.get(list)!.sort((a, b) => a.line - b.line);
     const posts = [...new Set(inList.map((m) => m.org ?? m.title ?? ''))];

@@ -825,15 +825,9 @@ function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFr
  * per form and text (at 300 issues 250 names' forms in 4,200 notices, twice, were 5 s).
  */
 export function firstOccurrences(texts: readonly string[], forms: readonly string[]): Map<string, Int32Array> {
-  const out = new Map<string, Int32Array>();
-  const byFirst = new Map<number, string[]>();
-  for (const form of new Set(forms)) {
-    out.set(form, new Int32Array(texts.length).fill(form === '' ? 0 : -1));
-    if (form === '') continue;
-    const list = byFirst.get(form.charCodeAt(0));
-    if (list) list.push(form);
-    else byFirst.set(form.charCodeAt(0), [form]);
-  }
+  const distinct = [...new Set(forms)];
+  const out = new Map(distinct.map((form) => [form, new Int32Array(texts.length).fill(form === '' ? 0 : -1)]));
+  const byFirst = Map.groupBy(distinct.filter((form) => form !== ''), (form) => form.charCodeAt(0));
   texts.forEach((text, t) => {
     for (let p = 0; p < text.length; p++) {
       const starting = byFirst.get(text.charCodeAt(p));
