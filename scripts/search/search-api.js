@@ -37,7 +37,7 @@ export const BUNDLE_DIR = 'search/exact/';
 
 const HAN = /\p{Script=Han}/u;
 // A unit: one Han character | a run of other letters/digits (with their marks) | any other non-space character.
-const UNIT = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+|\S/gu;
+export const UNIT = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+|\S/gu;
 const WORDY = /^[\p{L}\p{N}\p{M}]+$/u;
 // Punctuation and symbols are spelled as runes so that Pagefind keeps them as word characters
 // (it drops anything not alphanumeric); runes never occur in the gazette.
@@ -74,35 +74,92 @@ function unitWord(u) {
 /** The units of folded text, each spelled as Pagefind will index it. */
 export function units(folded) {
   const out = [];
-  for (const [u] of folded.matchAll(UNIT)) out.push(unitWord(u));
+  eachUnit(folded, (start, end) => out.push(unitWord(folded.slice(start, end))));
   return out;
+}
+
+// What a character is to UNIT, worked out once per character (the build reads millions).
+const SPACE = 1;
+const HAN_CHAR = 2;
+const WORDY_CHAR = 3;
+const OTHER = 4;
+const WORDY_ONE = /^[\p{L}\p{N}\p{M}]$/u;
+const SPACE_ONE = /^\s$/u;
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map();
+function classOf(code) {
+  let c = code < 0x10000 ? bmpClasses[code] : (astralClasses.get(code) ?? 0);
+  if (c === 0) {
+    const ch = String.fromCodePoint(code);
+    c = HAN.test(ch) ? HAN_CHAR : WORDY_ONE.test(ch) ? WORDY_CHAR : SPACE_ONE.test(ch) ? SPACE : OTHER;
+    if (code < 0x10000) bmpClasses[code] = c;
+    else astralClasses.set(code, c);
+  }
+  return c;
+}
+
+/**
+ * Calls visit(start, end) for each unit of `text` — each match of UNIT, in order — with where it
+ * stands (end exclusive). The same units as `text.matchAll(UNIT)`, a character's class looked up
+ * once rather than tried by the expression at every place: the build splits every notice's text
+ * (7 million units at 100 issues), and the expression was most of that time.
+ */
+function eachUnit(text, visit) {
+  for (let j = 0; j < text.length; ) {
+    const code = text.codePointAt(j);
+    const c = classOf(code);
+    let end = j + (code > 0xffff ? 2 : 1);
+    if (c === WORDY_CHAR) {
+      // A run of letters, digits and marks other than Han characters.
+      while (end < text.length) {
+        const next = text.codePointAt(end);
+        if (classOf(next) !== WORDY_CHAR) break;
+        end += next > 0xffff ? 2 : 1;
+      }
+    }
+    if (c !== SPACE) visit(j, end);
+    j = end;
+  }
 }
 
 /**
  * The units of a text as printed (unfolded, with its punctuation, spaces and line breaks), each
- * with where it stands in the text: { folded, spans: [[start, end], …] } (end exclusive). Folds
- * character by character, so `folded` equals fold(text) for ordinary text; the build keeps the
- * printed text for excerpts only where it does (scripts/search/build.ts).
+ * with where it stands in the text: { folded, starts, ends } — unit k is text.slice(starts[k],
+ * ends[k]). Folds character by character, so `folded` equals fold(text) for ordinary text; the
+ * build keeps the printed text for excerpts only where it does (scripts/search/build.ts). Flat
+ * arrays, not a pair per unit: the build reads every notice's text this way (7 million units at
+ * 100 issues), and the pairs were most of its excerpts' time.
  */
 const foldedChars = new Map();
-export function unitSpans(text) {
+export function unitBounds(text) {
   let folded = '';
   const from = [];
   const to = [];
   for (let j = 0; j < text.length; ) {
-    const ch = String.fromCodePoint(text.codePointAt(j));
-    let f = foldedChars.get(ch);
-    if (f === undefined) foldedChars.set(ch, (f = fold(ch)));
+    const code = text.codePointAt(j);
+    const end = j + (code > 0xffff ? 2 : 1);
+    let f = foldedChars.get(code);
+    if (f === undefined) foldedChars.set(code, (f = fold(String.fromCodePoint(code))));
     for (let k = 0; k < f.length; k++) {
       from.push(j);
-      to.push(j + ch.length);
+      to.push(end);
     }
     folded += f;
-    j += ch.length;
+    j = end;
   }
-  const spans = [];
-  for (const m of folded.matchAll(UNIT)) spans.push([from[m.index], to[m.index + m[0].length - 1]]);
-  return { folded, spans };
+  const starts = [];
+  const ends = [];
+  eachUnit(folded, (start, end) => {
+    starts.push(from[start]);
+    ends.push(to[end - 1]);
+  });
+  return { folded, starts, ends };
+}
+
+/** unitBounds as one [start, end] pair per unit: { folded, spans }. */
+export function unitSpans(text) {
+  const { folded, starts, ends } = unitBounds(text);
+  return { folded, spans: starts.map((start, k) => [start, ends[k]]) };
 }
 
 /** The indexed words of a unit sequence: the bigram starting at each unit, the last unit alone. */

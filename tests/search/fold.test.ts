@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { normalizeDocNo } from '../../scripts/ingest/docno.ts';
 import { excerptSlices, SLICE } from '../../scripts/search/build.ts';
-import { BRACKETS, docNoKey, fold, parseQuery, unitSpans, units } from '../../scripts/search/search-api.js';
+import { BRACKETS, docNoKey, fold, parseQuery, UNIT, unitBounds, unitSpans, unitText, units } from '../../scripts/search/search-api.js';
 
 const CANONICAL = '威政办字〔2022〕25号';
 // The spellings staff type or documents print, each read from the seed's 威政办字〔2022〕25号.
@@ -82,6 +82,25 @@ test('unitSpans: the units of a printed text and where each stands in it', () =>
   expect(shown.slice(15, 20)).toEqual(['（', '２０２２', '）', '２５', '号']);
   // A Latin/digit run spans the space the print has inside it.
   expect(shown.slice(20)).toEqual(['PM 2', '.', '5']);
+});
+
+test('units: exactly the matches of UNIT, for every character and runs of them', () => {
+  // Every code point of the Basic Multilingual Plane but the surrogates, then astral ones: Han
+  // (extension B), a letter, a digit, an emoji, a combining mark after a letter and after a Han
+  // character, letters and digits run together and broken by marks, spaces and Han characters.
+  const bmp = Array.from({ length: 0x10000 }, (_, code) => (code >= 0xd800 && code <= 0xdfff ? '' : String.fromCodePoint(code))).join('');
+  const samples = [bmp, '𠀀𠀁a𝐀𝟘😀é字\u0301ab12 cd3\u20dd4字ΩЖ٣ 　x\u200by', '㈠〔２０２２〕PM2.5'];
+  for (const text of samples) {
+    const expected = [...text.matchAll(UNIT)].map((m) => m[0]);
+    expect(units(text).map(unitText)).toEqual(expected);
+    // unitBounds finds the same units in the text it folds itself, each printed where it says.
+    const { folded, starts, ends } = unitBounds(text);
+    const found = [...folded.matchAll(UNIT)].map((m) => m[0]);
+    expect(starts.length).toBe(found.length);
+    // (Each unit's place only in text that folds alike character by character and whole: NFKC
+    // composes the BMP's combining marks with what precedes them.)
+    if (text !== bmp) expect(found.filter((unit, k) => !fold(text.slice(starts[k], ends[k])).includes(unit))).toEqual([]);
+  }
 });
 
 test('excerpt slices: the printed text in slices that read back as the indexed units', () => {
