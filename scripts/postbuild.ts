@@ -10,27 +10,9 @@ import { checkHeaderLinesOnSite } from './check/headers.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
 import { onWorker } from './worker.ts';
-import { basePathOf, buildExactIndex, installSearchApi, writePageExcerpts, type ExactIndexResult } from './search/build.ts';
-import { fold } from './search/search-api.js';
+import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
+import type { ExcerptsResult, ExcerptsTask } from './search/excerpts-worker.ts';
 import { writeSearchPreloads } from './search/preloads.ts';
-
-/** Notice URLs whose page text, folded, is not the text given for them (with where they part). */
-function sameTexts(pages: ReadonlyMap<string, string>, given: ReadonlyMap<string, string>): string[] {
-  const out: string[] = [];
-  for (const [url, text] of given) {
-    const page = pages.get(url);
-    const folded = page === undefined ? undefined : fold(page);
-    if (folded === text) continue;
-    if (folded === undefined) out.push(`${url}: no such notice page`);
-    else {
-      let k = 0;
-      while (k < text.length && folded[k] === text[k]) k++;
-      out.push(`${url}: from character ${k}, the index has “${text.slice(k, k + 12)}”, the page “${folded.slice(k, k + 12)}”`);
-    }
-  }
-  if (pages.size !== given.size) out.push(`${pages.size} notice page(s), ${given.size} indexed`);
-  return out;
-}
 
 export interface PostbuildOptions {
   /**
@@ -81,26 +63,29 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // Nothing lost is checked first of the steps on this thread, naming seed lines on failure.
   const urls = (JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as { url: string }[]).map((n) => n.url);
   const texts = await timed('parse', () => readPageTexts(distDir, urls, basePath));
-  const noLoss = await timed('no-loss', () => checkNoLoss(root, distDir, basePath, texts));
-  if (noLoss.problems.length > 0) {
-    throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
-  }
-  // …and no two notices merged into one page: every 文号 line of the seeds heads its own page.
-  const headers = await timed('headers', () => checkHeaderLinesOnSite(root, distDir));
-  if (headers.problems.length > 0) {
-    throw new Error(`header-line check failed on ${headers.problems.length} line(s):\n  ${headers.problems.map(formatProblem).join('\n  ')}`);
-  }
-  // The exact index (when not given) is built while the link check runs: it writes no HTML.
+  // An index built from the ingest's text gets its excerpts from the pages' own text, on a worker
+  // thread from here on, while this one checks the pages: there each page's text is first compared
+  // with the text its index entry was built from (folded), and nothing is cut unless all agree;
+  // the pages of shards cut while later shards rendered are not cut again when their text is the
+  // one they were cut from. An index built here takes them from the pages directly.
   const given = options.searchIndex;
-  if (given) {
-    const differ = sameTexts(texts, given.texts);
-    if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
-  }
-  // An index built from the ingest's text gets its excerpts from the pages' own text here (while
-  // the link check runs on its thread) — the folded texts just checked equal are not folded again,
-  // and the pages of shards cut while later shards rendered are not cut again when their text is
-  // the one they were cut from; one built here takes them from the pages directly.
-  const excerpts = given ? await timed('excerpts', () => writePageExcerpts(given.result.outputPath, texts, basePath, { folded: given.texts, done: given.excerpted })) : undefined;
+  const excerptsDone = given ? onWorker<ExcerptsResult>(new URL('./search/excerpts-worker.ts', import.meta.url), { bundleDir: given.result.outputPath, pageTexts: texts, basePath, indexed: given.texts, done: given.excerpted } satisfies ExcerptsTask) : undefined;
+  const checkPages = async () => {
+    const noLoss = await timed('no-loss', () => checkNoLoss(root, distDir, basePath, texts));
+    if (noLoss.problems.length > 0) {
+      throw new Error(`no-loss check failed on ${noLoss.problems.length} notice(s):\n  ${noLoss.problems.map(formatProblem).join('\n  ')}`);
+    }
+    // …and no two notices merged into one page: every 文号 line of the seeds heads its own page.
+    const headers = await timed('headers', () => checkHeaderLinesOnSite(root, distDir));
+    if (headers.problems.length > 0) {
+      throw new Error(`header-line check failed on ${headers.problems.length} line(s):\n  ${headers.problems.map(formatProblem).join('\n  ')}`);
+    }
+    const excerpts = await excerptsDone;
+    if (excerpts && 'differ' in excerpts) throw new Error(`the search index was built from other text than ${excerpts.differ.length} page(s) show:\n  ${excerpts.differ.join('\n  ')}`);
+    return { noLoss, headers, excerpts };
+  };
+  // A failed check returns only once the worker is done: no excerpt is written after.
+  const { noLoss, headers, excerpts } = await checkPages().finally(() => excerptsDone?.catch(() => {}));
   const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
   if (!given) writeSearchPreloads(distDir, basePath);
   if (links.problems.length > 0) {
@@ -113,7 +98,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
-    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.length} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.length} while later shards rendered` : ''} [${ms.excerpts} ms]`] : []),
+    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.cut.length} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.cut.length} while later shards rendered` : ''}, on their own thread [${excerpts.ms} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }

@@ -153,8 +153,8 @@ describe('a build in shards', () => {
     // The first two shards' excerpts are cut while the later ones render; the checks cut the last's.
     expect(sharded).toMatch(/^build: search excerpts of shard site,years=2022-2022 cut while later shards render: 14 notice page\(s\) \[\d+ ms\]$/m);
     expect(sharded).toMatch(/^build: search excerpts of shard years=2023-2023 cut while later shards render: 14 notice page\(s\) \[\d+ ms\]$/m);
-    expect(sharded).toMatch(/^postbuild: search excerpts from the pages' own text: 14 notice\(s\) here, 28 while later shards rendered \[\d+ ms\]$/m);
-    expect(whole).toMatch(/^postbuild: search excerpts from the pages' own text: 42 notice\(s\) here \[\d+ ms\]$/m);
+    expect(sharded).toMatch(/^postbuild: search excerpts from the pages' own text: 14 notice\(s\) here, 28 while later shards rendered, on their own thread \[\d+ ms\]$/m);
+    expect(whole).toMatch(/^postbuild: search excerpts from the pages' own text: 42 notice\(s\) here, on their own thread \[\d+ ms\]$/m);
     expect(sharded).toMatch(/^postbuild: link check passed: /m);
     const [a, b] = [tree(join(work, 'whole')), tree(join(work, 'sharded'))];
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());

@@ -1,0 +1,35 @@
+// The search excerpts of an index built from the ingest's text, cut from the pages' own text on a
+// worker thread (writePageExcerpts in ./build.ts): postbuild starts it once the notice pages are
+// parsed and checks meanwhile, on its own thread, that nothing was lost — the cutting (most of the
+// checks' time at 100 issues) no longer waits for those checks. It first compares each page's text
+// with the text the index was built from, and cuts nothing unless all agree: excerpts are never
+// cut for an index that does not match its pages.
+import { parentPort, workerData } from 'node:worker_threads';
+import { differingTexts } from '../check/index-texts.ts';
+import { writePageExcerpts } from './build.ts';
+
+/** What postbuild gives the worker. */
+export interface ExcerptsTask {
+  bundleDir: string;
+  /** Each notice page's text, by URL. */
+  pageTexts: ReadonlyMap<string, string>;
+  basePath: string;
+  /** The folded texts the index was built from, by URL. */
+  indexed: ReadonlyMap<string, string>;
+  /** Notices whose excerpts were cut while later shards rendered (writePageExcerpts's `done`). */
+  done?: ReadonlyMap<string, string>;
+}
+
+/** What it posts back: the pages whose text is not the index's, or the excerpts it cut. */
+export type ExcerptsResult = { differ: string[] } | { cut: string[]; ms: number };
+
+const { bundleDir, pageTexts, basePath, indexed, done } = workerData as ExcerptsTask;
+const differ = differingTexts(pageTexts, indexed);
+if (differ.length > 0) parentPort!.postMessage({ differ } satisfies ExcerptsResult);
+else {
+  // Timed here, as the link check is: the thread that waits for it is busy with other checks.
+  const start = performance.now();
+  // The folded texts just found equal to the pages' are not folded again.
+  const cut = await writePageExcerpts(bundleDir, pageTexts, basePath, { folded: indexed, done });
+  parentPort!.postMessage({ cut, ms: Math.round(performance.now() - start) } satisfies ExcerptsResult);
+}
