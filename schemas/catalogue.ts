@@ -20,7 +20,7 @@ export const CATALOGUE_FILE = 'notices.json';
 
 /**
  * The year folder of a notice's MDX file and page (`2022` of `2022-weizhengban-25`): the unit a
- * shard is made of. The same split as the notice's URL (src/lib/urls.ts) and file
+ * shard is made of. The same split as the notice's URL (lib/urls.ts) and file
  * (notices/<year>/<slug>.mdx, scripts/ingest/run.ts).
  */
 export function noticeYear(id: string): number {

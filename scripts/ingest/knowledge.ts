@@ -12,7 +12,7 @@ import { extractEntities, mentionForms } from './extract-entities.ts';
 import type { Entities } from './extract-entities.ts';
 import { Linker } from './link-mentions.ts';
 import type { MentionForm, SpanFinder } from './link-mentions.ts';
-import { noticePath } from './paths.ts';
+import { entityPath, noticePath } from '../../lib/urls.ts';
 
 export interface Knowledge {
   entities: Entities;
@@ -44,10 +44,10 @@ export function buildKnowledge(notices: BuiltNotice[], config: GazetteConfig): K
 
 function makeLinker(notices: BuiltNotice[], entities: Entities, citations: Knowledge['citations'], titles: ReturnType<typeof extractCitations>['titles']): { linker: Linker; key: string; data: LinkerData } {
   // A citation links to the notice when it is in the corpus, else to its reference page.
-  const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : `references/${c.id}/`);
+  const citationPath = (c: (typeof citations)[number]) => (c.notice ? noticePath(c.notice) : entityPath('citations', c.id));
   const byId = new Map(citations.map((c) => [c.id, c]));
   const forms = [
-    ...mentionForms(entities).map((f) => ({ form: f.form, path: `${f.kind === 'person' ? 'people' : 'organizations'}/${f.id}/` })),
+    ...mentionForms(entities).map((f) => ({ form: f.form, path: entityPath(f.kind === 'person' ? 'people' : 'organizations', f.id) })),
     ...citationForms(citations, titles).map((f) => ({ form: f.form, path: citationPath(byId.get(f.citation)!) })),
   ];
   // 文号 are printed in many spellings (brackets, widths, spaces): found by parsing, not by form.
@@ -89,8 +89,8 @@ function listNamingNotices(notices: BuiltNotice[], entities: Entities, linker: L
   }
   const order = new Map(notices.map((n, k) => [n.notice.id, k]));
   const merge = (own: string[], path: string) => [...new Set([...own, ...(named.get(path) ?? [])])].sort((a, b) => order.get(a)! - order.get(b)!);
-  for (const p of entities.people) p.notices = merge(p.notices, `people/${p.id}/`);
-  for (const o of entities.organizations) o.notices = merge(o.notices, `organizations/${o.id}/`);
+  for (const p of entities.people) p.notices = merge(p.notices, entityPath('people', p.id));
+  for (const o of entities.organizations) o.notices = merge(o.notices, entityPath('organizations', o.id));
 }
 
 function json(records: unknown[]): string {

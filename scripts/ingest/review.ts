@@ -12,7 +12,7 @@ import type { Gazette } from '../../schemas/notice.ts';
 import type { BuiltNotice } from './built-notice.ts';
 import { parseDocNo } from './docno.ts';
 import { isRoleLabel } from './names.ts';
-import { noticePath } from './paths.ts';
+import { noticePath } from '../../lib/urls.ts';
 
 export interface IssueReview {
   file: string;

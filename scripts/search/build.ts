@@ -32,11 +32,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
-import { transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { noticeLimit } from '../../lib/notice-limit.ts';
-import type { NoticeRecord } from '../../src/lib/api.ts';
+import type { NoticeRecord } from '../../lib/notice-record.ts';
 import { pinyinKey } from '../../lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, decodeInts, encodeInts, encodeSorted, fold, noticeUrl, shardOf, sliceFile, unitBounds, unitText, units } from './search-api.js';
@@ -465,9 +465,9 @@ export async function buildExactIndex(distDir = 'dist', root = process.env.NO_LO
  * of it stands between the reader and the first result. Same code, same exports.
  */
 export function installSearchApi(distDir: string): void {
-  const source = readFileSync(path.join(import.meta.dirname, 'search-api.js'), 'utf8');
-  const { code } = transformSync(source, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-  writeFileSync(path.join(distDir, 'search-api.js'), `// /search-api.js — exact search of this gazette; documented source: scripts/search/search-api.js\n${code}`);
+  // Bundled: the module imports the site's URL scheme (lib/urls.ts), which the browser gets inlined.
+  const { outputFiles } = buildSync({ entryPoints: [path.join(import.meta.dirname, 'search-api.js')], bundle: true, write: false, minify: true, format: 'esm', target: 'es2022', legalComments: 'none', platform: 'neutral' });
+  writeFileSync(path.join(distDir, 'search-api.js'), `// /search-api.js — exact search of this gazette; documented source: scripts/search/search-api.js\n${outputFiles[0]!.text}`);
 }
 
 /**

@@ -11,8 +11,9 @@
 // punctuation mark, or a run of Latin letters/digits), and a query becomes Pagefind's exact
 // phrase of consecutive bigrams — so consecutive tokens are exactly a substring.
 //
-// Plain modern JS, no bundler; this same file is imported by the build (to tokenize the
-// notices exactly as queries are tokenized) and by the benchmark and tests in Node ≥ 22.
+// Plain modern JS; this same file is imported by the build (to tokenize the notices exactly as
+// queries are tokenized) and by the benchmark and tests in Node ≥ 22, and served bundled with
+// what it imports (the site's URL scheme, lib/urls.ts) by esbuild (installSearchApi).
 // Everything it fetches is resolved against its own URL, so the site can live under a sub-path.
 //
 // What a query fetches is kept small also at hundreds of issues (scripts/search/build.ts writes it):
@@ -31,6 +32,8 @@
 //                        for an excerpt; stored gzip-compressed, decompressed here
 //   facets/<key>.json    a facet's values and the notices with each — only when facets or
 //                        filters ask for that facet
+
+import { noticeUrl as siteNoticeUrl } from '../../lib/urls.ts';
 
 /** Folder of the exact index bundle and its sidecar files, relative to the site root. */
 export const BUNDLE_DIR = 'search/exact/';
@@ -258,8 +261,11 @@ export function shardOf(text, count) {
   return h % count;
 }
 
-/** A notice's page URL from its id (2022-weizhengban-25 → <base>notices/2022/weizhengban-25/). */
-export const noticeUrl = (base, id) => `${base}notices/${id.slice(0, 4)}/${id.slice(5)}/`;
+/**
+ * A notice's page URL from its id (2022-weizhengban-25 → <base>notices/2022/weizhengban-25/), by
+ * the site's URL scheme (lib/urls.ts, bundled into the served module).
+ */
+export const noticeUrl = (base, id) => siteNoticeUrl(id, base);
 
 /** At most one edit (a character replaced, added or dropped) apart: 高凯莹 / 高凯英. Both as arrays of characters. */
 export function withinOneEdit(a, b) {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CATALOGUE_FILE, noticeYear } from '../../schemas/catalogue.ts';
 import { hasYear, parseShard } from '../../lib/shard.ts';
-import { noticePath, withBase } from '../lib/urls.ts';
+import { noticePath, withBase } from '../../lib/urls.ts';
 
 /**
  * Absolute URLs of the notice pages other shards render, for the site shard's sitemap; none in a

@@ -3,7 +3,7 @@
 import type { Gazette, Notice } from '../../schemas/notice.ts';
 import { compareGazettes, compareNotices, type Issue } from '../../lib/notices.ts';
 import { compareByPinyin, pinyinSlug } from '../../lib/pinyin.ts';
-import type { BrowseFacet } from './urls.ts';
+import type { BrowseFacet } from '../../lib/urls.ts';
 
 export interface BrowseGroup {
   facet: BrowseFacet;

@@ -3,7 +3,7 @@
 // optional ones are left out when unset (never `null`), so the files are stable across builds.
 import type { Citation, Membership, Organization, Person, Role } from '../../schemas/entities.ts';
 import type { KnowledgeBase } from './kb.ts';
-import { organizationUrl, personUrl, referenceUrl } from './urls.ts';
+import { organizationUrl, personUrl, referenceUrl } from '../../lib/urls.ts';
 
 /** Copy of `value` without undefined properties, keys in the order given. */
 function compact<T extends object>(value: T): T {

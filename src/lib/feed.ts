@@ -6,7 +6,7 @@ import type { Notice } from '../../schemas/notice.ts';
 export { OPENING_LENGTH, openingText } from '../../lib/opening.ts';
 import { chineseDate, gazetteLabel, issuersLabel, noticeNumber } from './format.ts';
 import { compareByDate } from './browse.ts';
-import { FEED_PATH, noticePath, withBase } from './urls.ts';
+import { FEED_PATH, noticePath, withBase } from '../../lib/urls.ts';
 
 export interface FeedOptions {
   notices: readonly Notice[];

@@ -15,7 +15,7 @@ import { checkLinks } from '../../scripts/check/links.ts';
 import { buildKnowledgeBase, byRole, membershipsOn, tenures } from '../../src/lib/kb.ts';
 import { compareByPinyin, initialOf, pinyinKey, sortByPinyin } from '../../lib/pinyin.ts';
 import { bodyEntityLinks, MissingEntityError, requireEntity } from '../../src/lib/refs.ts';
-import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../src/lib/urls.ts';
+import { groupUrl, noticeUrl, organizationUrl, personUrl, referenceUrl } from '../../lib/urls.ts';
 import { root } from '../helpers.ts';
 import { astroBuild, buildEnv, dist, failedAstroBuild } from './build.ts';
 

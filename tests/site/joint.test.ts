@@ -15,7 +15,7 @@ import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { distFetch } from '../../bench/dist-fetch.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
-import type { NoticeRecord } from '../../src/lib/api.ts';
+import type { NoticeRecord } from '../../lib/notice-record.ts';
 import { browseSlug } from '../../src/lib/browse.ts';
 import { fixtures } from '../helpers.ts';
 import { buildSite } from './build.ts';

@@ -9,7 +9,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/check/links.ts';
-import type { NoticeRecord } from '../../src/lib/api.ts';
+import type { NoticeRecord } from '../../lib/notice-record.ts';
 import { checkNoLoss } from '../../scripts/check/no-loss.ts';
 import { checkHeaderLinesOnSite } from '../../scripts/check/headers.ts';
 import { fixtures, nodeBin, root } from '../helpers.ts';

@@ -1,7 +1,7 @@
 // /api/notices.json: the catalogue of all notices, in reading order, for scripts and tests.
 // One record per line (src/lib/entity-api.ts jsonLines), so the built file diffs cleanly between builds.
 import type { APIRoute } from 'astro';
-import { toRecord } from '../../lib/api.ts';
+import { toRecord } from '../../../lib/notice-record.ts';
 import { getNotices } from '../../lib/collection.ts';
 import { jsonResponse } from '../../lib/entity-api.ts';
 import { notRendered } from '../../lib/shard.ts';

@@ -1,8 +1,9 @@
-// The site's URL scheme, in one place. Pages, the API json and tests all derive links here,
-// so a notice's address can only change by editing this file.
+// The site's URL scheme, in one place. Pages, the API json, the ingest (the links inside notice
+// bodies), the search module (bundled into /search-api.js) and tests all derive links here, so a
+// notice's address can only change by editing this file.
 //
 // Pure functions with no Astro imports: callers pass `import.meta.env.BASE_URL` as `base`,
-// which keeps this module usable from vitest and from Node scripts.
+// which keeps this module usable from vitest, from Node scripts and in the browser.
 
 /**
  * A notice id is `<year>-<slug>`, e.g. `2022-weizhengban-25`, or for a notice printed without a
@@ -57,24 +58,29 @@ export const ENTITY_FOLDERS = {
   citations: 'references',
 } as const;
 
+/** Base-relative path of an entity's page (or of its collection's index without an id): `people/gao-kaiying/`. */
+export function entityPath(collection: keyof typeof ENTITY_FOLDERS, id?: string): string {
+  return `${ENTITY_FOLDERS[collection]}/${id ? `${id}/` : ''}`;
+}
+
 /** `/people/gao-kaiying/` (or the index, `/people/`, without an id). */
 export function personUrl(id?: string, base = '/'): string {
-  return withBase(`${ENTITY_FOLDERS.people}/${id ? `${id}/` : ''}`, base);
+  return withBase(entityPath('people', id), base);
 }
 
 /** `/organizations/xian-sifa-ju/` (or the index without an id). */
 export function organizationUrl(id?: string, base = '/'): string {
-  return withBase(`${ENTITY_FOLDERS.organizations}/${id ? `${id}/` : ''}`, base);
+  return withBase(entityPath('organizations', id), base);
 }
 
 /** `/groups/fangxun-kanghan-zhihuibu/` (or the index without an id). */
 export function groupUrl(id?: string, base = '/'): string {
-  return withBase(`${ENTITY_FOLDERS.groups}/${id ? `${id}/` : ''}`, base);
+  return withBase(entityPath('groups', id), base);
 }
 
 /** `/references/doc-weizhengbanzi-2022-34/`: the page of a cited document (or the index). */
 export function referenceUrl(id?: string, base = '/'): string {
-  return withBase(`${ENTITY_FOLDERS.citations}/${id ? `${id}/` : ''}`, base);
+  return withBase(entityPath('citations', id), base);
 }
 
 // Gazette issues, the browse indexes, the raw seeds and the feed.

@@ -1,6 +1,6 @@
 // Shape of one record in /api/notices.json. Keys are written out explicitly, in a fixed
 // order, so the file is stable across builds and independent of frontmatter key order.
-import type { Notice } from '../../schemas/notice.ts';
+import type { Notice } from '../schemas/notice.ts';
 import { noticeUrl } from './urls.ts';
 
 export interface NoticeRecord {
