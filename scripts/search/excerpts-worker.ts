@@ -6,7 +6,7 @@
 // cut for an index that does not match its pages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { differingTexts } from '../check/index-texts.ts';
-import { writePageExcerpts } from './build.ts';
+import { writePageExcerpts } from './excerpts.ts';
 
 /** What postbuild gives the worker. */
 export interface ExcerptsTask {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { pageDigest, writePageExcerpts } from '../../scripts/search/build.ts';
+import { pageDigest, writePageExcerpts } from '../../scripts/search/excerpts.ts';
 import { encodeInts, noticeUrl, sliceFile } from '../../scripts/search/search-api.js';
 
 const [first, second] = [noticeUrl('/', '2022-weizheng-1'), noticeUrl('/', '2022-weizheng-2')];

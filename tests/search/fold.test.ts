@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { normalizeDocNo } from '../../scripts/ingest/docno.ts';
-import { excerptSlices, SLICE } from '../../scripts/search/build.ts';
+import { excerptSlices, SLICE } from '../../scripts/search/excerpts.ts';
 import { BRACKETS, docNoKey, fold, parseQuery, UNIT, unitBounds, unitSpans, unitText, units } from '../../scripts/search/search-api.js';
 
 const CANONICAL = '威政办字〔2022〕25号';
