@@ -12,7 +12,8 @@
 //                it is built on the second core while Astro renders, into a staging folder
 //                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
 //   4. postbuild the checks over the built site (scripts/postbuild.ts), including that every page
-//                shows exactly the text the index was built from.
+//                shows exactly the text the index was built from; they start once Astro is done,
+//                those that need the index (its excerpts, the links into it) once it is.
 // Each step prints one line with its counts and its time as `[N ms]` (the build benchmark reads
 // them), so a normal build prints about 20 lines: those, and warnings a person must act on.
 // Arguments are passed to scripts/astro-build.ts: --silent, --verbose (Astro's log of every page),
@@ -200,13 +201,21 @@ try {
     // Awaited after Astro; settled here too, so a failure before that is not also unhandled.
     cutting.catch(() => {});
   }
-  const [, result] = await Promise.all([timedAstro, index, cleared]);
-  await cutting;
-  setPriority(0);
-  renameSync(staging, bundle);
+  // The index in place in dist/ once it, Astro and the shards' excerpts are done.
+  const ready = Promise.all([index, timedAstro, cleared]).then(async ([result]) => {
+    await cutting;
+    setPriority(0);
+    renameSync(staging, bundle);
+    return { result: { ...result, outputPath: bundle }, excerpted };
+  });
+  // Awaited by the checks; settled here too, so a failure of Astro's is not also unhandled.
+  ready.catch(() => {});
+  await timedAstro;
 
+  // The checks start once Astro is done: those that need only the pages run while the index (when
+  // it is the longer path, as at 100 issues) finishes; the excerpts and the link check wait for it.
   start = performance.now();
-  for (const line of await postbuild(outDir, { searchIndex: { result: { ...result, outputPath: bundle }, texts, excerpted } })) console.log(line);
+  for (const line of await postbuild(outDir, { searchIndex: { texts, ready } })) console.log(line);
   // This process ran the ingest, the search index (beside Pagefind's own process) and the checks.
   console.log(`build: postbuild; this process's peak ${ownPeak()} MiB ${since(start)}`);
 } catch (error) {

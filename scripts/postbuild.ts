@@ -9,25 +9,35 @@ import { checkNoLoss } from './check/no-loss.ts';
 import { checkHeaderLinesOnSite } from './check/headers.ts';
 import { readPageTexts } from './check/source-text.ts';
 import { formatProblem } from './ingest/run.ts';
-import { onWorker } from './worker.ts';
+import { onWorker, startWorker } from './worker.ts';
 import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
 import type { ExcerptsResult, ExcerptsTask } from './search/excerpts-worker.ts';
 import { writeSearchPreloads } from './search/preloads.ts';
 
+/** The exact index once its bundle is in place in dist/, and the excerpts already cut. */
+export interface ReadyIndex {
+  result: ExactIndexResult;
+  /**
+   * Notices whose excerpts were cut while later shards rendered, by URL, with the digest of the
+   * page text they were cut from (scripts/build.ts): not cut again when their page still has it.
+   */
+  excerpted?: ReadonlyMap<string, string>;
+}
+
 export interface PostbuildOptions {
   /**
-   * The exact index, already built from the ingest's texts (scripts/build.ts builds it while Astro
-   * renders): it is not built again, and the folded text of each notice page must equal the text
-   * it was built from, by notice URL.
+   * The exact index built from the ingest's texts (scripts/build.ts builds it while Astro renders):
+   * it is not built again, and the folded text of each notice page must equal the text it was
+   * built from, by notice URL.
    */
   searchIndex?: {
-    result: ExactIndexResult;
     texts: ReadonlyMap<string, string>;
     /**
-     * Notices whose excerpts were cut while later shards rendered, by URL, with the digest of the
-     * page text they were cut from (scripts/build.ts): not cut again when their page still has it.
+     * The index once in place — or the promise of it: the checks that need only the pages (parsing
+     * them, nothing lost, the 文号 lines) run meanwhile; the excerpts and the link check (which
+     * follows the search page's preloads into the bundle) wait for it.
      */
-    excerpted?: ReadonlyMap<string, string>;
+    ready: ReadyIndex | Promise<ReadyIndex>;
   };
 }
 
@@ -47,29 +57,44 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     }
   };
   const root = process.env.NO_LOSS_ROOT ?? path.resolve(import.meta.dirname, '..');
-  // The link check reads every page on its own thread from the start: it needs nothing the
-  // other steps make but /search-api.js, which is put in place first. Its pages are listed here,
-  // before the exact index (when built here) writes and removes folders in dist/ — walking dist/
-  // while that happens could meet a folder that is gone.
-  installSearchApi(distDir);
-  // The search page's preloads name the index's files: written now when the index is given (so
-  // the link check sees them), else once it is built below.
-  if (options.searchIndex) writeSearchPreloads(distDir, basePath);
-  const pages = htmlFiles(distDir);
-  const linksDone = onWorker<ReturnType<typeof checkLinks> & { ms: number }>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages });
+  const given = options.searchIndex;
+  const indexReady = given ? Promise.resolve(given.ready) : undefined;
   // Settled here too, so a failing step before it is awaited is not also an unhandled rejection.
+  indexReady?.catch(() => {});
+  // The link check reads every page on its own thread: it needs nothing the other steps make but
+  // /search-api.js, put in place first, and — when the index is given — the index's bundle and
+  // the search page's preloads naming its files, written once the index is in place. Its pages
+  // are listed then, or now, before the exact index (when built here) writes and removes folders
+  // in dist/ — walking dist/ while that happens could meet a folder that is gone.
+  installSearchApi(distDir);
+  const checkLinksOnWorker = () => onWorker<ReturnType<typeof checkLinks> & { ms: number }>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages: htmlFiles(distDir) });
+  const linksDone = indexReady
+    ? indexReady.then(() => {
+        writeSearchPreloads(distDir, basePath);
+        return checkLinksOnWorker();
+      })
+    : checkLinksOnWorker();
   linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.
   // Nothing lost is checked first of the steps on this thread, naming seed lines on failure.
   const urls = (JSON.parse(await readFile(path.join(distDir, 'api', 'notices.json'), 'utf8')) as { url: string }[]).map((n) => n.url);
-  const texts = await timed('parse', () => readPageTexts(distDir, urls, basePath));
+  // The excerpts' thread (below) starts now: its modules load while the pages are parsed.
+  const excerptWorker = given ? startWorker<ExcerptsResult>(new URL('./search/excerpts-worker.ts', import.meta.url)) : undefined;
+  excerptWorker?.done.catch(() => {});
+  const texts = await timed('parse', () => readPageTexts(distDir, urls, basePath)).catch((error: unknown) => {
+    excerptWorker?.stopUnlessGiven();
+    throw error;
+  });
   // An index built from the ingest's text gets its excerpts from the pages' own text, on a worker
-  // thread from here on, while this one checks the pages: there each page's text is first compared
-  // with the text its index entry was built from (folded), and nothing is cut unless all agree;
-  // the pages of shards cut while later shards rendered are not cut again when their text is the
-  // one they were cut from. An index built here takes them from the pages directly.
-  const given = options.searchIndex;
-  const excerptsDone = given ? onWorker<ExcerptsResult>(new URL('./search/excerpts-worker.ts', import.meta.url), { bundleDir: given.result.outputPath, pageTexts: texts, basePath, indexed: given.texts, done: given.excerpted } satisfies ExcerptsTask) : undefined;
+  // thread once the index is in place, while this one checks the pages: there each page's text is
+  // first compared with the text its index entry was built from (folded), and nothing is cut
+  // unless all agree; the pages of shards cut while later shards rendered are not cut again when
+  // their text is the one they were cut from. An index built here takes them from the pages.
+  const excerptsDone = given && indexReady?.then(({ result, excerpted }) => {
+    excerptWorker!.give({ bundleDir: result.outputPath, pageTexts: texts, basePath, indexed: given.texts, done: excerpted } satisfies ExcerptsTask);
+    return excerptWorker!.done;
+  });
+  excerptsDone?.catch(() => {});
   const checkPages = async () => {
     const noLoss = await timed('no-loss', () => checkNoLoss(root, distDir, basePath, texts));
     if (noLoss.problems.length > 0) {
@@ -84,9 +109,15 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     if (excerpts && 'differ' in excerpts) throw new Error(`the search index was built from other text than ${excerpts.differ.length} page(s) show:\n  ${excerpts.differ.join('\n  ')}`);
     return { noLoss, headers, excerpts };
   };
-  // A failed check returns only once the worker is done: no excerpt is written after.
-  const { noLoss, headers, excerpts } = await checkPages().finally(() => excerptsDone?.catch(() => {}));
-  const [exact, links] = await Promise.all([given ? given.result : timed('exact-index', () => buildExactIndex(distDir, root, texts)), linksDone]);
+  // A failed check returns only once the index and the excerpts' thread are done (a thread still
+  // waiting for its work is stopped): nothing is written into dist/ after.
+  const { noLoss, headers, excerpts } = await checkPages().finally(async () => {
+    await indexReady?.catch(() => {});
+    excerptWorker?.stopUnlessGiven();
+    await excerptsDone?.catch(() => {});
+  });
+  const [index, links] = await Promise.all([indexReady ?? timed('exact-index', async () => ({ result: await buildExactIndex(distDir, root, texts) }) as ReadyIndex), linksDone]);
+  const exact = index.result;
   if (!given) writeSearchPreloads(distDir, basePath);
   if (links.problems.length > 0) {
     throw new Error(`link check failed with ${links.problems.length} problem(s):\n  ${links.problems.map((p) => `${p.page}: ${p.link}: ${p.message}`).join('\n  ')}`);
@@ -98,7 +129,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
-    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.cut.length} notice(s) here${given?.excerpted?.size ? `, ${texts.size - excerpts.cut.length} while later shards rendered` : ''}, on their own thread [${excerpts.ms} ms]`] : []),
+    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.cut.length} notice(s) here${index.excerpted?.size ? `, ${texts.size - excerpts.cut.length} while later shards rendered` : ''}, on their own thread [${excerpts.ms} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }

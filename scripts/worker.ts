@@ -1,5 +1,5 @@
 // Run a module on a worker thread and get the one message it posts back — postbuild's link check
-// runs this way. And a list of tasks shared by this thread and worker threads (shareTasks) — the
+// runs this way, and its search excerpts, started before their work is ready (startWorker). And a list of tasks shared by this thread and worker threads (shareTasks) — the
 // ingest reads its seeds and writes its MDX this way, on every core. A worker that throws or exits
 // early rejects.
 import { availableParallelism } from 'node:os';
@@ -12,6 +12,46 @@ export function onWorker<T>(module: URL, workerData: unknown): Promise<T> {
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`${module.pathname} exited with ${code}`)));
   });
+}
+
+/** A worker thread started before its work is known (startWorker). */
+export interface StartedWorker<T> {
+  /** Gives the worker its work (once): what `receiveWork` resolves to there. */
+  give(work: unknown): void;
+  /** The one message it posts back; rejects when it throws or exits early (stopped included). */
+  done: Promise<T>;
+  /** Stops the worker if it was given no work: a worker waiting for work keeps the process alive. */
+  stopUnlessGiven(): void;
+}
+
+/**
+ * Starts a worker thread running `module` now and gives it its work later: loading its modules
+ * overlaps what this thread does until the work is ready. The module takes its work with
+ * `receiveWork` and posts one message back.
+ */
+export function startWorker<T>(module: URL): StartedWorker<T> {
+  const worker = new Worker(module);
+  let given = false;
+  const done = new Promise<T>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${module.pathname} exited with ${code} before it answered`)));
+  });
+  return {
+    give(work) {
+      given = true;
+      worker.postMessage(work);
+    },
+    done,
+    stopUnlessGiven() {
+      if (!given) void worker.terminate();
+    },
+  };
+}
+
+/** In a worker started by startWorker: the work it is given. */
+export function receiveWork<T>(): Promise<T> {
+  return new Promise((resolve) => parentPort!.once('message', resolve));
 }
 
 /** A list of tasks threads take in turn: how many, and a counter they share (the next task's index). */

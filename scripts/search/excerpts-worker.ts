@@ -4,8 +4,9 @@
 // checks' time at 100 issues) no longer waits for those checks. It first compares each page's text
 // with the text the index was built from, and cuts nothing unless all agree: excerpts are never
 // cut for an index that does not match its pages.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { differingTexts } from '../check/index-texts.ts';
+import { receiveWork } from '../worker.ts';
 import { writePageExcerpts } from './excerpts.ts';
 
 /** What postbuild gives the worker. */
@@ -23,7 +24,9 @@ export interface ExcerptsTask {
 /** What it posts back: the pages whose text is not the index's, or the excerpts it cut. */
 export type ExcerptsResult = { differ: string[] } | { cut: string[]; ms: number };
 
-const { bundleDir, pageTexts, basePath, indexed, done } = workerData as ExcerptsTask;
+// Started when the checks start (its modules load while the pages are parsed); given its work once
+// the pages are parsed and the index is in place.
+const { bundleDir, pageTexts, basePath, indexed, done } = await receiveWork<ExcerptsTask>();
 const differ = differingTexts(pageTexts, indexed);
 if (differ.length > 0) parentPort!.postMessage({ differ } satisfies ExcerptsResult);
 else {

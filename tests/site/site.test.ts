@@ -1,7 +1,7 @@
 // The built site in dist/ (made by `npm run build`, which CI runs before `npm test`): open
 // data, notice pages, the no-loss check over the real pages, and determinism of a rebuild.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -227,13 +227,42 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
     const texts = new Map([...readPageTexts(dist, urls, '/')].map(([url, text]) => [url, fold(text)]));
     const result = { notices: urls.length, units: 0, parts: 1, outputPath: join(dist, 'search/exact'), bytes: 0 };
     // The texts of the pages themselves pass…
-    await expect(postbuild(dist, { searchIndex: { result, texts } })).resolves.toContain(`postbuild: every notice page shows exactly the text its search index entry was built from (${urls.length} page(s))`);
+    await expect(postbuild(dist, { searchIndex: { texts, ready: { result } } })).resolves.toContain(`postbuild: every notice page shows exactly the text its search index entry was built from (${urls.length} page(s))`);
     // …one character more in one notice's index text does not…
     const url = '/notices/2022/weizhengban-25/';
     texts.set(url, texts.get(url)!.replace('药品', '药品药'));
     const bundle = hashTree(result.outputPath);
-    await expect(postbuild(dist, { searchIndex: { result, texts } })).rejects.toThrow(/the search index was built from other text than 1 page\(s\) show:\n {2}\/notices\/2022\/weizhengban-25\/: from character \d+, the index has “药/);
+    await expect(postbuild(dist, { searchIndex: { texts, ready: { result } } })).rejects.toThrow(/the search index was built from other text than 1 page\(s\) show:\n {2}\/notices\/2022\/weizhengban-25\/: from character \d+, the index has “药/);
     // …and no excerpt is cut from the text that does not match (the excerpts' thread compares first).
     expect(hashTree(result.outputPath)).toEqual(bundle);
   }, 60_000);
+
+  test('checks the pages while the index is still being built, and fails with the index when it fails', async () => {
+    const { postbuild } = await import('../../scripts/postbuild.ts');
+    const { readPageTexts } = await import('../../scripts/check/source-text.ts');
+    const { fold } = await import('../../scripts/search/search-api.js');
+    const urls = notices.map((n) => n.url);
+    const texts = new Map([...readPageTexts(dist, urls, '/')].map(([url, text]) => [url, fold(text)]));
+    const result = { notices: urls.length, units: 0, parts: 1, outputPath: join(dist, 'search/exact'), bytes: 0 };
+    // The index comes after the checks have begun: the same lines as with the index given.
+    let finish!: () => void;
+    const later = new Promise<{ result: typeof result }>((resolve) => (finish = () => resolve({ result })));
+    const checking = postbuild(dist, { searchIndex: { texts, ready: later } });
+    setTimeout(finish, 200);
+    await expect(checking).resolves.toContain(`postbuild: every notice page shows exactly the text its search index entry was built from (${urls.length} page(s))`);
+    // An index that fails fails the checks with its own error…
+    await expect(postbuild(dist, { searchIndex: { texts, ready: Promise.reject(new Error('exact index: Pagefind stopped')) } })).rejects.toThrow('exact index: Pagefind stopped');
+    // …and the process ends: the excerpts' thread, started before the index was known to fail, is
+    // stopped rather than left waiting for its work (which would keep the build running for ever).
+    // (A file, not `-e`: worker threads inherit `--input-type`, and would not start.)
+    const folder = mkdtempSync(join(tmpdir(), 'weixian-index-fails-'));
+    const script = join(folder, 'postbuild.mjs');
+    writeFileSync(script, `import { postbuild } from ${JSON.stringify(join(root, 'scripts/postbuild.ts'))};
+      await postbuild(${JSON.stringify(dist)}, { searchIndex: { texts: new Map(), ready: Promise.reject(new Error('index failed')) } }).catch((e) => console.log('failed:', e.message));`);
+    try {
+      expect(execFileSync(nodeBin, [script], { encoding: 'utf8', timeout: 30_000 }).trim()).toBe('failed: index failed');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
