@@ -161,19 +161,20 @@ try {
   const warning = siteUrlWarning(process.env);
   if (warning) console.warn(warning);
 
-  start = performance.now();
+  // Astro and the index start together; each prints its time since (the checks may start first).
+  const besideStart = performance.now();
   // The folded texts the index is built from, by URL: the checks compare each page with its own.
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
   const timedAstro = buildShards(shards, process.argv.slice(2), cutExcerpts).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-    console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(start)}`);
+    console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(besideStart)}`);
   });
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));
   const index = writeExactIndex(input, staging).then((result) => {
     // This process's peak so far: the ingest's, or the index's when larger (the checks' comes after).
-    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''}, this process's peak so far ${ownPeak()} MiB ${since(start)}`);
+    console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''}, this process's peak so far ${ownPeak()} MiB ${since(besideStart)}`);
     return result;
   });
   // A gazette in shards: once the index is written, the notice pages of each shard but the last
