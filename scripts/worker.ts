@@ -1,7 +1,7 @@
 // Run a module on a worker thread and get the one message it posts back — postbuild's link check
-// runs this way, and its search excerpts, started before their work is ready (startWorker). And a list of tasks shared by this thread and worker threads (shareTasks) — the
-// ingest reads its seeds and writes its MDX this way, on every core. A worker that throws or exits
-// early rejects.
+// runs this way, and its search excerpts, started before their work is ready (startWorker). And a
+// list of tasks shared by this thread and worker threads (shareTasks) — the ingest reads its seeds
+// and writes its MDX this way, on every core. A worker that throws or exits early rejects.
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 

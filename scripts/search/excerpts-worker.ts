@@ -1,7 +1,8 @@
 // The search excerpts of an index built from the ingest's text, cut from the pages' own text on a
-// worker thread (writePageExcerpts in ./build.ts): postbuild starts it once the notice pages are
-// parsed and checks meanwhile, on its own thread, that nothing was lost — the cutting (most of the
-// checks' time at 100 issues) no longer waits for those checks. It first compares each page's text
+// worker thread (writePageExcerpts in ./excerpts.ts): postbuild starts it with the checks, so its
+// modules load while the pages are parsed, and gives it its work once they are and the index is
+// in place; meanwhile its own thread checks that nothing was lost — the cutting (the checks'
+// longest step at 100 issues) does not wait for those checks. It first compares each page's text
 // with the text the index was built from, and cuts nothing unless all agree: excerpts are never
 // cut for an index that does not match its pages.
 import { parentPort } from 'node:worker_threads';
@@ -24,8 +25,6 @@ export interface ExcerptsTask {
 /** What it posts back: the pages whose text is not the index's, or the excerpts it cut. */
 export type ExcerptsResult = { differ: string[] } | { cut: string[]; ms: number };
 
-// Started when the checks start (its modules load while the pages are parsed); given its work once
-// the pages are parsed and the index is in place.
 const { bundleDir, pageTexts, basePath, indexed, done } = await receiveWork<ExcerptsTask>();
 const differ = differingTexts(pageTexts, indexed);
 if (differ.length > 0) parentPort!.postMessage({ differ } satisfies ExcerptsResult);

@@ -219,13 +219,19 @@ describe('incremental rebuild (Astro incrementalBuild + the ingest cache)', () =
 });
 
 describe('the search index built beside Astro (scripts/build.ts)', () => {
-  test('fails the build when a page shows other text than its index entry was built from, naming the page', async () => {
+  /** postbuild, and what scripts/build.ts gives it: the pages' folded texts as the index's, and the built bundle. */
+  async function indexedSite() {
     const { postbuild } = await import('../../scripts/postbuild.ts');
     const { readPageTexts } = await import('../../scripts/check/source-text.ts');
     const { fold } = await import('../../scripts/search/search-api.js');
     const urls = notices.map((n) => n.url);
     const texts = new Map([...readPageTexts(dist, urls, '/')].map(([url, text]) => [url, fold(text)]));
     const result = { notices: urls.length, units: 0, parts: 1, outputPath: join(dist, 'search/exact'), bytes: 0 };
+    return { postbuild, urls, texts, result };
+  }
+
+  test('fails the build when a page shows other text than its index entry was built from, naming the page', async () => {
+    const { postbuild, urls, texts, result } = await indexedSite();
     // The texts of the pages themselves pass…
     await expect(postbuild(dist, { searchIndex: { texts, ready: { result } } })).resolves.toContain(`postbuild: every notice page shows exactly the text its search index entry was built from (${urls.length} page(s))`);
     // …one character more in one notice's index text does not…
@@ -238,12 +244,7 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
   }, 60_000);
 
   test('checks the pages while the index is still being built, and fails with the index when it fails', async () => {
-    const { postbuild } = await import('../../scripts/postbuild.ts');
-    const { readPageTexts } = await import('../../scripts/check/source-text.ts');
-    const { fold } = await import('../../scripts/search/search-api.js');
-    const urls = notices.map((n) => n.url);
-    const texts = new Map([...readPageTexts(dist, urls, '/')].map(([url, text]) => [url, fold(text)]));
-    const result = { notices: urls.length, units: 0, parts: 1, outputPath: join(dist, 'search/exact'), bytes: 0 };
+    const { postbuild, urls, texts, result } = await indexedSite();
     // The index comes after the checks have begun: the same lines as with the index given.
     let finish!: () => void;
     const later = new Promise<{ result: typeof result }>((resolve) => (finish = () => resolve({ result })));
