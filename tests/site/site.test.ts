@@ -243,6 +243,20 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
     expect(hashTree(result.outputPath)).toEqual(bundle);
   }, 60_000);
 
+  test('compares the pages whose excerpts were cut while later shards rendered too, naming the page', async () => {
+    const { postbuild, urls, texts, result } = await indexedSite();
+    const { readPageTexts } = await import('../../scripts/check/source-text.ts');
+    const { pageDigest } = await import('../../scripts/search/excerpts.ts');
+    // Every page's excerpts cut earlier from its present text: none is cut now…
+    const excerpted = new Map([...readPageTexts(dist, urls, '/')].map(([url, page]) => [url, pageDigest(page)]));
+    const lines = await postbuild(dist, { searchIndex: { texts, ready: { result, excerpted } } });
+    expect(lines.join('\n')).toMatch(new RegExp(`^postbuild: search excerpts from the pages' own text: 0 notice\\(s\\) here, ${urls.length} while later shards rendered, on their own thread \\[\\d+ ms\\]$`, 'm'));
+    // …and one page whose index text differs is still found, on this thread.
+    const url = '/notices/2022/weizhengban-25/';
+    texts.set(url, texts.get(url)!.replace('药品', '药品药'));
+    await expect(postbuild(dist, { searchIndex: { texts, ready: { result, excerpted } } })).rejects.toThrow(/the search index was built from other text than 1 page\(s\) show:\n {2}\/notices\/2022\/weizhengban-25\/: from character \d+, the index has “药/);
+  }, 60_000);
+
   test('checks the pages while the index is still being built, and fails with the index when it fails', async () => {
     const { postbuild, urls, texts, result } = await indexedSite();
     // The index comes after the checks have begun: the same lines as with the index given.
