@@ -115,9 +115,11 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     if (headers.problems.length > 0) {
       throw new Error(`header-line check failed on ${headers.problems.length} line(s):\n  ${headers.problems.map(formatProblem).join('\n  ')}`);
     }
+    // The pages left here are compared while the worker compares and cuts its own.
     const plan = await excerptsPlan;
+    const differHere = plan ? differingTexts(plan.pagesHere, plan.indexedHere) : [];
     const excerpts = await excerptsDone;
-    const differ = [...(plan ? differingTexts(plan.pagesHere, plan.indexedHere) : []), ...(excerpts && 'differ' in excerpts ? excerpts.differ : [])];
+    const differ = [...differHere, ...(excerpts && 'differ' in excerpts ? excerpts.differ : [])];
     if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
     return { noLoss, headers, excerpts: excerpts as Exclude<ExcerptsResult, { differ: string[] }> | undefined };
   };
