@@ -12,7 +12,7 @@ import { formatProblem } from './ingest/run.ts';
 import { onWorker, startWorker } from './worker.ts';
 import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } from './search/build.ts';
 import type { ExcerptsResult, ExcerptsTask } from './search/excerpts-worker.ts';
-import { pageDigest } from './search/excerpts.ts';
+import { cutFrom } from './search/excerpts.ts';
 import { differingTexts } from './check/index-texts.ts';
 import { writeSearchPreloads } from './search/preloads.ts';
 
@@ -96,7 +96,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   const excerptsPlan = given && indexReady?.then(({ result, excerpted }) => {
     const pagesThere = new Map<string, string>();
     const pagesHere = new Map<string, string>();
-    for (const [url, page] of texts) (excerpted?.size && excerpted.get(url) === pageDigest(page) ? pagesHere : pagesThere).set(url, page);
+    for (const [url, page] of texts) (cutFrom(excerpted, url, page) ? pagesHere : pagesThere).set(url, page);
     const indexedThere = new Map<string, string>();
     const indexedHere = new Map<string, string>();
     for (const [url, text] of given.texts) (pagesThere.has(url) ? indexedThere : indexedHere).set(url, text);

@@ -34,9 +34,10 @@ import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { noticeLimit } from '../../lib/notice-limit.ts';
 import type { NoticeRecord } from '../../lib/notice-record.ts';
+import { noticeUrl } from '../../lib/urls.ts';
 import { pinyinKey } from '../../lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
-import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, noticeUrl, shardOf, sliceFile, unitText, units } from './search-api.js';
+import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, shardOf, sliceFile, unitText, units } from './search-api.js';
 import { excerptSlices, SLICE, sliceBytes } from './excerpts.ts';
 
 /** Shard counts of the entity-name and exact-title files. */
@@ -491,7 +492,7 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   // length, so simply concatenated), the stem of its id (2022-weizhengban-) and the number ending it.
   const rows = order.map((i) => {
     const n = notices[i]!;
-    if (noticeUrl(basePath, n.id) !== n.url) throw new Error(`exact index: ${n.id}: url ${n.url} is not ${noticeUrl(basePath, n.id)}`);
+    if (noticeUrl(n.id, basePath) !== n.url) throw new Error(`exact index: ${n.id}: url ${n.url} is not ${noticeUrl(n.id, basePath)}`);
     const [, stem, num] = /^(.*?)([1-9]\d*)?$/.exec(n.id)!;
     if (!stemIdx.has(stem!)) stemIdx.set(stem!, stems.push(stem!) - 1);
     return { hash: hashOf.get(i)!.slice(hashPrefix.length), stem: stemIdx.get(stem!)!, num: num === undefined ? 0 : Number(num) };

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
-import { decodeInts, fold, noticeUrl, sliceFile, unitBounds, unitText, units } from './search-api.js';
+import { noticeUrl } from '../../lib/urls.ts';
+import { decodeInts, fold, sliceFile, unitBounds, unitText, units } from './search-api.js';
 
 /**
  * Units per excerpt slice file. 1024: an excerpt (60 units around the match) nearly always needs
@@ -96,6 +97,12 @@ export interface ExcerptOptions {
 /** A page text's digest, for ExcerptOptions.done. */
 export const pageDigest = (text: string): string => createHash('sha256').update(text).digest('base64');
 
+/** Were the excerpts of the page at `url` cut from `page`, this very text (`done`: ExcerptOptions.done)? */
+export function cutFrom(done: ReadonlyMap<string, string> | undefined, url: string, page: string): boolean {
+  const digest = done?.get(url);
+  return digest !== undefined && digest === pageDigest(page);
+}
+
 /**
  * Excerpt slices and leads (text/<k>/<j>.json.gz, the last field of meta/<k>.json) from the built
  * pages' own text, by URL. The index built from the ingest's text while Astro renders
@@ -113,13 +120,13 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
   let writes: Promise<void>[] = [];
   for (let k = 0; 2 * k < pairs.length; k++) {
     const id = `${core.stems[pairs[2 * k]!]}${pairs[2 * k + 1] || ''}`;
-    const url = noticeUrl(basePath, id);
+    const url = noticeUrl(id, basePath);
     const page = pageTexts.get(url);
     if (page === undefined) {
       if (partial) continue;
       throw new Error(`exact index: no page text for ${id}`);
     }
-    if (done?.has(url) && done.get(url) === pageDigest(page)) continue;
+    if (cutFrom(done, url, page)) continue;
     const folded = foldedTexts?.get(url) ?? fold(page);
     const { slices, lead } = excerptSlices(page, folded, () => units(folded));
     const metaFile = path.join(bundleDir, 'meta', `${k}.json`);

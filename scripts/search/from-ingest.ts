@@ -9,7 +9,8 @@ import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
 import { kbFromText, namedOf } from './build.ts';
-import { fold, noticeUrl } from './search-api.js';
+import { noticeUrl } from '../../lib/urls.ts';
+import { fold } from './search-api.js';
 
 /** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
 export function noticeText({ notice, sections }: BuiltNotice): string {
@@ -24,7 +25,7 @@ const KINDS = [
 
 export function exactInputFromIngest({ notices: built, files }: IngestResult, basePath: string): ExactInput {
   const inOrder = [...built].sort((a, b) => compareNotices(a.notice, b.notice));
-  const notices = inOrder.map(({ notice: n }) => ({ ...n, url: noticeUrl(basePath, n.id) })) as unknown as ExactInput['notices'];
+  const notices = inOrder.map(({ notice: n }) => ({ ...n, url: noticeUrl(n.id, basePath) })) as unknown as ExactInput['notices'];
   const texts = new Map(inOrder.map((b) => [b.notice.id, fold(noticeText(b))]));
   const data = (kind: string) => files.get(`data/${kind}.json`) ?? '[]';
   const byName = (a: Named, b: Named) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

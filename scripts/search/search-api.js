@@ -33,7 +33,7 @@
 //   facets/<key>.json    a facet's values and the notices with each — only when facets or
 //                        filters ask for that facet
 
-import { noticeUrl as siteNoticeUrl } from '../../lib/urls.ts';
+import { noticeUrl } from '../../lib/urls.ts';
 
 /** Folder of the exact index bundle and its sidecar files, relative to the site root. */
 export const BUNDLE_DIR = 'search/exact/';
@@ -262,11 +262,6 @@ export function shardOf(text, count) {
   return h % count;
 }
 
-/**
- * A notice's page URL from its id (2022-weizhengban-25 → <base>notices/2022/weizhengban-25/), by
- * the site's URL scheme (lib/urls.ts, bundled into the served module).
- */
-export const noticeUrl = (base, id) => siteNoticeUrl(id, base);
 
 /** At most one edit (a character replaced, added or dropped) apart: 高凯莹 / 高凯英. Both as arrays of characters. */
 export function withinOneEdit(a, b) {
@@ -579,7 +574,7 @@ async function fillCard(s, r, n, whole) {
       ...(group ? { group } : {}),
       ...(role ? { role } : {}),
       ...(title ? { title } : {}),
-      notice: { id: s.ids[k], url: noticeUrl(s.core.base, s.ids[k]), title: noticeTitle, ...(docNo ? { docNo } : {}) },
+      notice: { id: s.ids[k], url: noticeUrl(s.ids[k], s.core.base), title: noticeTitle, ...(docNo ? { docNo } : {}) },
     }));
     r.roleCount = card.total;
   }
@@ -741,7 +736,7 @@ export async function search(query, options = {}) {
             if (matched.has(i) || taken.has(i) || !passes(sets, i)) continue;
             taken.add(i);
             count++;
-            aliasResults.push({ url: noticeUrl(core.base, ids[i]), id: ids[i], title: undefined, excerpt: null, kind: 'notice', match: 'alias', alias: name, order: i, _i: i, _m: { location, length: units(folded).length } });
+            aliasResults.push({ url: noticeUrl(ids[i], core.base), id: ids[i], title: undefined, excerpt: null, kind: 'notice', match: 'alias', alias: name, order: i, _i: i, _m: { location, length: units(folded).length } });
           }
           if (count > 0) alsoWritten.push({ name, count });
         }
@@ -753,7 +748,7 @@ export async function search(query, options = {}) {
   }
   for (const [i, m] of matched) {
     if (!passes(sets, i)) continue;
-    results.push({ url: noticeUrl(core.base, ids[i]), id: ids[i], title: undefined, excerpt: null, kind: 'notice', rank: exact.has(i) ? 1 : 2, order: i, score: m.score, _i: i, _m: m });
+    results.push({ url: noticeUrl(ids[i], core.base), id: ids[i], title: undefined, excerpt: null, kind: 'notice', rank: exact.has(i) ? 1 : 2, order: i, score: m.score, _i: i, _m: m });
   }
   results.sort((a, b) => a.rank - b.rank || b.score - a.score || a.order - b.order);
   // The notices found under another name come after the exact ones, before entities merely containing the query.

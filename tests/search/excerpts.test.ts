@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { pageDigest, writePageExcerpts } from '../../scripts/search/excerpts.ts';
-import { encodeInts, noticeUrl, sliceFile } from '../../scripts/search/search-api.js';
+import { noticeUrl } from '../../lib/urls.ts';
+import { encodeInts, sliceFile } from '../../scripts/search/search-api.js';
 
-const [first, second] = [noticeUrl('/', '2022-weizheng-1'), noticeUrl('/', '2022-weizheng-2')];
+const [first, second] = [noticeUrl('2022-weizheng-1', '/'), noticeUrl('2022-weizheng-2', '/')];
 const pages = new Map([
   [first, '关于印发方案的通知\n各乡、镇人民政府：\n现印发给你们。'],
   [second, '关于成立领导小组的通知\n组长：张三'],
