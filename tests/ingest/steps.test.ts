@@ -36,3 +36,23 @@ for (const [step, run] of Object.entries(steps)) {
     }
   });
 }
+
+describe('blocks: the matchers', () => {
+  test('are asked about each line once, however the paragraphs around it end', () => {
+    // A table's reading is a search (scripts/ingest/table-reading.ts): asking a matcher twice about
+    // the line a paragraph ends at cost a fifth of the ingest.
+    // The seed's every line as one run: its personnel lists and tables start after paragraphs.
+    const seed = join(import.meta.dirname, '../../seeds/weixian-gazette-2022-02.txt');
+    for (const [name, text] of [['the seed', readFileSync(seed, 'utf8')], ...readdirSync(join(fixtures, 'steps', 'blocks')).map((n) => [n, readFileSync(join(fixtures, 'steps', 'blocks', n, 'input.txt'), 'utf8')])] as const) {
+      const { lines } = stripFurniture(text.split('\n'));
+      const asked = new Map<string, number>();
+      const counted = matchers.map((m) => (all: typeof lines, start: number) => {
+        const key = `${m.name}:${start}`;
+        asked.set(key, (asked.get(key) ?? 0) + 1);
+        return m(all, start);
+      });
+      expect(recoverBlocks(lines, counted, 3), name).toEqual(recoverBlocks(lines, matchers, 3));
+      expect([...asked].filter(([, n]) => n > 1), name).toEqual([]);
+    }
+  });
+});
