@@ -1,10 +1,13 @@
-// `npm run bench [-- N …] [--with-1000] [--with-bare]`: the whole build at N synthetic issues
-// (default 1, 20, 100 and 300; --with-1000 adds 1,000, built in shards — see scripts/shards.ts —
-// which takes the better part of an hour, without the bare stack unless --with-bare), step by step,
-// against the bare stack on the same text (plain Astro + MDX paragraphs + Pagefind), plus a
-// rebuild after changing one seed; peak memory; dist/ by folder against the bare stack's; and
-// what a county needs to host the site per 100 issues. Prints the tables and writes
-// bench/results.md. A benchmark, not a test: it asserts nothing, it measures.
+// `npm run bench [-- N …] [--runs=R] [--with-1000] [--with-bare]`: the whole build at N synthetic
+// issues (default 1, 20, 100 and 300; --with-1000 adds 1,000, built in shards — see
+// scripts/shards.ts — which takes the better part of an hour, without the bare stack unless
+// --with-bare), step by step, against the bare stack on the same text (plain Astro + MDX
+// paragraphs + Pagefind), plus a rebuild after changing one seed; peak memory; dist/ by folder
+// against the bare stack's; and what a county needs to host the site per 100 issues. Each size is
+// built R times (default 3), ours and the bare stack in turn, every build from empty caches, and
+// the table shows the median of each: on a shared 2-core machine one build took 59 s and the next
+// 76 s with nothing changed, so one pair of builds says little about their ratio. Prints the
+// tables and writes bench/results.md. A benchmark, not a test: it asserts nothing, it measures.
 // Peak memory needs GNU time (/usr/bin/time; Debian: `apt-get install time`); without it the
 // column says so.
 import { spawnSync } from 'node:child_process';
@@ -23,7 +26,10 @@ const node = process.execPath;
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const args = process.argv.slice(2);
-const asked = args.map(Number).filter((n) => n > 0);
+const asked = args.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
+/** Builds of each side per size (--runs=R): the table shows the median. */
+const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`bench: --runs= takes a whole number of builds, 1 or more (got ${args.find((a) => a.startsWith('--runs='))})`);
 const sizes = asked.length > 0 ? asked : [1, 20, 100, 300, ...(args.includes('--with-1000') ? [1000] : [])];
 if (!TIME) console.warn('bench: /usr/bin/time (GNU time) is missing, so peak memory is not measured (Debian: apt-get install time)');
 const work = resolve(process.env.BENCH_DIR ?? '/tmp/weixian-bench');
@@ -47,7 +53,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Step {
 }
 
 /** Our pipeline, exactly as `npm run build` (scripts/build.ts), into dir/{content,dist}. */
-function ours(dir: string): Ours {
+function ours(dir: string, fresh = true): Ours {
+  // A full build: no content/, output or cache of an earlier run (a rebuild keeps them: fresh false).
+  if (fresh) for (const d of ['content', 'dist', 'cache', 'ingest-cache']) rmSync(join(dir, d), { recursive: true, force: true });
   const env = { SEEDS_DIR: join(dir, 'seeds'), CONTENT_DIR: join(dir, 'content'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'cache'), INGEST_CACHE_DIR: join(dir, 'ingest-cache'), NO_LOSS_ROOT: dir };
   const build = run(['scripts/build.ts', '--silent'], env);
   // scripts/build.ts prints each step's time as `[N ms]`.
@@ -74,6 +82,7 @@ interface Ours {
 function bare(dir: string): Record<string, Step> {
   const out = join(dir, 'bare-dist');
   rmSync(out, { recursive: true, force: true });
+  rmSync(join(dir, 'bare-cache'), { recursive: true, force: true });
   const env = { BARE_CONTENT: join(dir, 'bare-content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(dir, 'bare-cache') };
   return {
     astro: run([astro, 'build', '--silent', '--root', 'bench/bare'], env),
@@ -147,39 +156,53 @@ function shardSteps(output: string): string {
 const rows: string[] = [];
 const notes: string[] = [];
 const measured: Measured[] = [];
+/** The median run by its total time (of an even number, the faster of the two middle ones). */
+function median<T>(runs: T[], seconds: (run: T) => number): T {
+  return [...runs].sort((a, b) => seconds(a) - seconds(b))[Math.floor((runs.length - 1) / 2)]!;
+}
+
 for (const n of sizes) {
   const dir = join(work, `n${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   generateCorpus(n, join(dir, 'seeds'));
-  const o = ours(dir);
-  const oursSize = distSizes(join(dir, 'dist'), ourFolder);
-  const notices = o.notices;
   const withBare = n <= BARE_UP_TO;
-  let b: Record<string, Step> | undefined;
-  let bareSize = new Map<string, FolderSize>();
-  if (withBare) {
-    writeBareContent(ingest(join(dir, 'seeds'), [matchPersonnel, matchTable]).notices, join(dir, 'bare-content'));
-    b = bare(dir);
-    bareSize = distSizes(join(dir, 'bare-dist'), bareFolder);
+  // The bare stack's content is written once, untimed: it is the input its build starts from.
+  if (withBare) writeBareContent(ingest(join(dir, 'seeds'), [matchPersonnel, matchTable]).notices, join(dir, 'bare-content'));
+  // Ours and the bare stack in turn, so a slow minute of the machine falls on both sides alike.
+  const oursRuns: Ours[] = [];
+  const bareRuns: Record<string, Step>[] = [];
+  for (let k = 0; k < (withBare ? RUNS : 1); k++) {
+    oursRuns.push(ours(dir));
+    if (withBare) bareRuns.push(bare(dir));
   }
+  const o = median(oursRuns, (x) => x.build.seconds);
+  const b = withBare ? median(bareRuns, total) : undefined;
+  const oursSize = distSizes(join(dir, 'dist'), ourFolder);
+  const bareSize = withBare ? distSizes(join(dir, 'bare-dist'), bareFolder) : new Map<string, FolderSize>();
+  const notices = o.notices;
   // Rebuild after changing one seed: the last issue gets one more character in its last line.
   let r: Ours | undefined;
   if (withBare) {
     const seeds = readdirSync(join(dir, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
     appendFileSync(join(dir, 'seeds', seeds[seeds.length - 1]!), '\n改\n');
-    r = ours(dir);
+    r = ours(dir, false);
   }
   const oursTotal = o.build.seconds;
   const bareTotal = b ? total(b) : NaN;
+  // Memory: the largest peak of any run, each side.
+  const oursPeak = Math.max(...oursRuns.map((x) => x.build.peakMiB ?? 0));
+  const barePeak = Math.max(...bareRuns.map(peak));
   const [os, bs] = [totalSize(oursSize), totalSize(bareSize)];
   const dash = (x: number, f: (x: number) => string) => (Number.isNaN(x) ? '–' : f(x));
   measured.push({ n, notices, seconds: oursTotal, ours: oursSize, bare: bareSize });
   rows.push(
-    `| ${n} | ${notices} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(o.build.peakMiB ?? 0)} | ${mib(os.bytes)} | ${b ? f1(b.astro.seconds) : '–'} | ${b ? f1(b.pagefind.seconds) : '–'} | ${dash(bareTotal, f1)} | ${b ? memory(peak(b)) : '–'} | ${b ? mib(bs.bytes) : '–'} | **${dash(bareTotal, (t) => `${(oursTotal / t).toFixed(2)}×`)}** | **${b ? `${(os.bytes / bs.bytes).toFixed(2)}×` : '–'}** | ${r ? `${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %)` : '–'} |`,
+    `| ${n} | ${notices} | ${f1(o.ingest)} | ${f1(o.astro)} | ${f1(o.index)} | ${f1(o.postbuild)} | ${f1(oursTotal)} | ${memory(oursPeak)} | ${mib(os.bytes)} | ${b ? f1(b.astro.seconds) : '–'} | ${b ? f1(b.pagefind.seconds) : '–'} | ${dash(bareTotal, f1)} | ${b ? memory(barePeak) : '–'} | ${b ? mib(bs.bytes) : '–'} | **${dash(bareTotal, (t) => `${(oursTotal / t).toFixed(2)}×`)}** | **${b ? `${(os.bytes / bs.bytes).toFixed(2)}×` : '–'}** | ${r ? `${f1(r.build.seconds)} (${((100 * r.build.seconds) / oursTotal).toFixed(0)} %)` : '–'} |`,
   );
   const shards = shardSteps(o.build.output);
-  notes.push(`- N = ${n}: ${stepPeaks(o.build.output)}; ${shards ? `astro build in shards: ${shards}; ` : ''}checks ${postbuildSteps(o.build.output)}${r ? `; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s` : `; bare stack and rebuild not run at this size (--with-bare runs them)`}`);
+  // Every pair of builds, in the order they ran: how far one run is from the next.
+  const pairs = bareRuns.length > 1 ? `; the ${bareRuns.length} runs, ours / bare: ${oursRuns.map((x, k) => `${f1(x.build.seconds)} / ${f1(total(bareRuns[k]!))} s (${(x.build.seconds / total(bareRuns[k]!)).toFixed(2)}×)`).join(', ')}` : '';
+  notes.push(`- N = ${n}: ${stepPeaks(o.build.output)}; ${shards ? `astro build in shards: ${shards}; ` : ''}checks ${postbuildSteps(o.build.output)}${r ? `; rebuild: ingest ${f1(r.ingest)} s, astro build ${f1(r.astro)} s (search index beside it ${f1(r.index)} s), checks ${f1(r.postbuild)} s` : `; bare stack and rebuild not run at this size (--with-bare runs them)`}${pairs}`);
   console.log(rows[rows.length - 1]);
 }
 
@@ -196,7 +219,7 @@ const hosting =
     : 'What hosting takes per 100 issues needs a run of 20 issues or more.';
 
 const table = [
-  `Machine: ${machine}. Times in seconds (wall clock). Ours is \`npm run build\` (scripts/build.ts): ingest, then astro build with the search index built beside it on the second core (so "astro build" and "search index" overlap; the total is the wall clock of the whole command), then the checks. The bare stack runs astro build, then Pagefind. Memory = peak RSS of the largest process (GNU time); sizes are the bytes of the output folder's files.`,
+  `Machine: ${machine}. Times in seconds (wall clock), of the median of ${RUNS} build${RUNS === 1 ? '' : 's'} of each side (ours and the bare stack in turn, each from empty caches; every run is listed below the table). Ours is \`npm run build\` (scripts/build.ts): ingest, then astro build with the search index built beside it on the second core (so "astro build" and "search index" overlap; the total is the wall clock of the whole command), then the checks. The bare stack runs astro build, then Pagefind. Memory = peak RSS of the largest process (GNU time), the largest of the runs; sizes are the bytes of the output folder's files.`,
   '',
   '| issues | notices | ingest | astro build | search index (beside astro) | checks | **total** | peak MiB | dist MiB | bare: astro | bare: pagefind | **bare total** | bare peak MiB | bare dist MiB | time ours / bare | size ours / bare | rebuild after 1 changed seed |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -204,7 +227,7 @@ const table = [
   '',
   hosting,
   '',
-  "Peak memory by step, where the checks' time goes, and the rebuild's steps (with the ingest cache and Astro's incremental build warm):",
+  "Peak memory by step and where the checks' time goes (the median run), the rebuild's steps (with the ingest cache and Astro's incremental build warm), and every run's total:",
   ...notes,
   '',
   '## dist/ by folder',
