@@ -338,7 +338,7 @@ export function installSearchApi(distDir: string): void {
 /**
  * Notices one Pagefind index holds at most, unless SEARCH_PART_NOTICES says otherwise: 700, about
  * 50 issues, so that Pagefind's process (1.3 GiB at 700 notices, 2.3 at 1,400) is not the build's
- * largest (an Astro shard of 1,500 notices: about 1.5 GiB). Each part costs a first search an
+ * largest (an Astro shard of 2,100 notices: 2.3–2.6 GiB at 300 issues). Each part costs a first search an
  * entry and a metadata file more (20–30 KB).
  */
 export const DEFAULT_SEARCH_PART_NOTICES = 700;

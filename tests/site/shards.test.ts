@@ -42,7 +42,7 @@ describe('BUILD_SHARD', () => {
     expect(hasYear(WHOLE_SITE, 1999)).toBe(true);
   });
   test('SHARD_NOTICES: a whole number, or the default', () => {
-    expect(maxShardNotices(undefined)).toBe(1500);
+    expect(maxShardNotices(undefined)).toBe(2500);
     expect(maxShardNotices('84')).toBe(84);
     expect(() => maxShardNotices('0')).toThrow('SHARD_NOTICES="0": expected a whole number of notices (≥ 1) one Astro build renders');
     expect(() => maxShardNotices('lots')).toThrow(/SHARD_NOTICES/);
@@ -58,6 +58,20 @@ describe('planShards', () => {
     expect(planShards(notices, 100)).toEqual([
       { site: true, years: [2022, 2023] },
       { site: false, years: [2024, 2025] },
+    ]);
+  });
+  test('as few shards as the limit allows, as even as whole years make them', () => {
+    // 4,200 notices of 84 a year (the bench's 300 issues) under 2,500: two shards of 25 years
+    // (2,100 each), not 29 years (2,436) and 21 (1,764).
+    const notices = Array.from({ length: 50 }, (_, k) => ids(2022 + k, 84)).flat();
+    expect(planShards(notices, 2500)).toEqual([
+      { site: true, years: [2022, 2046] },
+      { site: false, years: [2047, 2071] },
+    ]);
+    // 30, 30, 30, 30, 30 under 100: two shards (90 + 60 or 60 + 90), the first not smaller.
+    expect(planShards([2022, 2023, 2024, 2025, 2026].flatMap((y) => ids(y, 30)), 100)).toEqual([
+      { site: true, years: [2022, 2024] },
+      { site: false, years: [2025, 2026] },
     ]);
   });
   test('a year with more notices than the limit is a shard of its own, not split', () => {
