@@ -41,12 +41,12 @@ function groupYears(years: readonly (readonly [year: number, count: number])[], 
  * build is the whole site, as without shards.
  */
 export function planShards(notices: readonly { id: string }[], max: number): Shard[] {
-  if (notices.length <= max) return [WHOLE_SITE];
   const perYear = new Map<number, number>();
   for (const n of notices) {
     const year = noticeYear(n.id);
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
   }
+  if (notices.length <= max) return [WHOLE_SITE];
   const years = [...perYear].sort((a, b) => a[0] - b[0]);
   const fewest = groupYears(years, max).length;
   // The smallest cap that needs no more shards than `max` does (fewer shards never come of a

@@ -17,7 +17,7 @@ export function recoverBlocks(lines: SourceLine[], matchers: Matcher[], headingB
   const widths = lines.map((l) => displayWidth(l.text));
   // What the matchers make of each line, asked once: the line that ends a paragraph because a
   // table or a list starts there is the line the next block is matched at, and a table's reading
-  // is a search (./table-reading.ts) — asked twice, it was a fifth of the ingest's time.
+  // is a search (./table-reading.ts), not to be made twice.
   const asked = new Map<number, ReturnType<Matcher>[]>();
   const matchesAt = (k: number) => {
     let found = asked.get(k);

@@ -39,8 +39,8 @@ for (const [step, run] of Object.entries(steps)) {
 
 describe('blocks: the matchers', () => {
   test('are asked about each line once, however the paragraphs around it end', () => {
-    // A table's reading is a search (scripts/ingest/table-reading.ts): asking a matcher twice about
-    // the line a paragraph ends at cost a fifth of the ingest.
+    // A table's reading is a search (scripts/ingest/table-reading.ts): the line a paragraph ends at,
+    // because a table starts there, is where the table is then read — once.
     // The seed's every line as one run: its personnel lists and tables start after paragraphs.
     const seed = join(import.meta.dirname, '../../seeds/weixian-gazette-2022-02.txt');
     for (const [name, text] of [['the seed', readFileSync(seed, 'utf8')], ...readdirSync(join(fixtures, 'steps', 'blocks')).map((n) => [n, readFileSync(join(fixtures, 'steps', 'blocks', n, 'input.txt'), 'utf8')])] as const) {
