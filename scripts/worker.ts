@@ -6,11 +6,15 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 
 export function onWorker<T>(module: URL, workerData: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(module, { workerData });
+  return answerOf(new Worker(module, { workerData }), module);
+}
+
+/** The one message a worker posts; rejects when it throws or exits before posting it. */
+function answerOf<T>(worker: Worker, module: URL): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`${module.pathname} exited with ${code}`)));
+    worker.once('exit', (code) => reject(new Error(`${module.pathname} exited with ${code} before it answered`)));
   });
 }
 
@@ -32,11 +36,7 @@ export interface StartedWorker<T> {
 export function startWorker<T>(module: URL): StartedWorker<T> {
   const worker = new Worker(module);
   let given = false;
-  const done = new Promise<T>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`${module.pathname} exited with ${code} before it answered`)));
-  });
+  const done = answerOf<T>(worker, module);
   return {
     give(work) {
       given = true;

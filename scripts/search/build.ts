@@ -34,7 +34,7 @@ import { buildSync } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { noticeLimit } from '../../lib/notice-limit.ts';
 import type { NoticeRecord } from '../../lib/notice-record.ts';
-import { noticeUrl } from '../../lib/urls.ts';
+import { entityPath, noticeUrl, withBase } from '../../lib/urls.ts';
 import { pinyinKey } from '../../lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, shardOf, sliceFile, unitText, units } from './search-api.js';
@@ -99,12 +99,13 @@ export async function noticeTexts(distDir: string, notices: NoticeApi[], basePat
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ENTITIES[e]!);
 
-const ENTITY_KINDS: Record<string, string> = { people: 'person', organizations: 'organization', groups: 'group' };
+/** The entity collections with pages, by folder (lib/urls.ts), and the kind a search result names. */
+export const ENTITY_KINDS = { people: 'person', organizations: 'organization', groups: 'group' } as const;
 
 /** Entity pages of the built site (people/<id>/, organizations/<id>/, groups/<id>/) and their <h1>. */
 export async function readEntities(distDir: string, basePath = basePathOf()): Promise<Entity[]> {
   const out: Entity[] = [];
-  for (const [dir, kind] of Object.entries(ENTITY_KINDS)) {
+  for (const [dir, kind] of Object.entries(ENTITY_KINDS) as [keyof typeof ENTITY_KINDS, string][]) {
     const names = await readdir(path.join(distDir, dir)).catch(() => [] as string[]);
     for (const id of names.sort()) {
       const file = path.join(distDir, dir, id, 'index.html');
@@ -112,7 +113,7 @@ export async function readEntities(distDir: string, basePath = basePathOf()): Pr
       // The page's <h1>, its tags dropped (parsing whole pages cost seconds per thousand).
       const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(await readFile(file, 'utf8'))?.[1] ?? '';
       const name = decodeEntities(h1.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-      if (name) out.push({ name, kind, url: `${basePath}${dir}/${encodeURIComponent(id)}/` });
+      if (name) out.push({ name, kind, url: withBase(entityPath(dir, id), basePath) });
     }
   }
   return out;
@@ -609,7 +610,7 @@ function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFr
   // initials of each name].
   const entityShards = Array.from({ length: SHARDS.entities }, () => [] as unknown[][]);
   const pinyinShards = new Map<string, unknown[][]>();
-  const kinds = Object.values(ENTITY_KINDS);
+  const kinds: readonly string[] = Object.values(ENTITY_KINDS);
   const cards = entityCards({ notices, order, firstAt, unitLists, entities, kb, basePath });
   for (const e of entities) {
     if (!e.url.startsWith(basePath)) throw new Error(`exact index: entity url ${e.url} is not under ${basePath}`);

@@ -8,20 +8,14 @@ import { publishedText } from '../ingest/built-notice.ts';
 import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
-import { kbFromText, namedOf } from './build.ts';
-import { noticeUrl } from '../../lib/urls.ts';
+import { ENTITY_KINDS, kbFromText, namedOf } from './build.ts';
+import { entityPath, noticeUrl, withBase } from '../../lib/urls.ts';
 import { fold } from './search-api.js';
 
 /** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
 export function noticeText({ notice, sections }: BuiltNotice): string {
   return publishedText({ sections }, notice);
 }
-
-const KINDS = [
-  ['people', 'person'],
-  ['organizations', 'organization'],
-  ['groups', 'group'],
-] as const;
 
 export function exactInputFromIngest({ notices: built, files }: IngestResult, basePath: string): ExactInput {
   const inOrder = [...built].sort((a, b) => compareNotices(a.notice, b.notice));
@@ -32,11 +26,11 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
   const names = { people: namedOf(data('people')).sort(byName), organizations: namedOf(data('organizations')).sort(byName) };
   // Entity pages as the site makes them: /<dir>/<id>/, titled with the record's name; by id, as
   // the built-site reader lists them.
-  const entities: Entity[] = KINDS.flatMap(([dir, kind]) => {
+  const entities: Entity[] = (Object.entries(ENTITY_KINDS) as [keyof typeof ENTITY_KINDS, string][]).flatMap(([dir, kind]) => {
     const records = JSON.parse(data(dir)) as { id: string; name: string }[];
     return records
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-      .map((e) => ({ name: e.name, kind, url: `${basePath}${dir}/${encodeURIComponent(e.id)}/` }));
+      .map((e) => ({ name: e.name, kind, url: withBase(entityPath(dir, e.id), basePath) }));
   });
   // Excerpts are cut from the built pages' own text, by postbuild (writePageExcerpts).
   return { notices, texts, excerptsFromPages: true, names, entities, kb: kbFromText(data('people'), data('organizations')), basePath };

@@ -262,7 +262,6 @@ export function shardOf(text, count) {
   return h % count;
 }
 
-
 /** At most one edit (a character replaced, added or dropped) apart: 高凯莹 / 高凯英. Both as arrays of characters. */
 export function withinOneEdit(a, b) {
   if (Math.abs(a.length - b.length) > 1) return false;
