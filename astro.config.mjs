@@ -31,6 +31,12 @@ export default defineConfig({
     format: 'directory',
     // One shared stylesheet file instead of CSS inlined into every page.
     inlineStylesheets: 'never',
+    // Pages rendered at a time. With one, the render waits on each page's file writes (mkdir,
+    // open, write, close on libuv's threads): at 100 issues a quarter of the render phase was
+    // idle. With 16 in flight it renders while they write: the phase took 10.9–13.7 s against
+    // 17.2–20.7 s (three builds each, Astro alone), with the same peak memory and the same
+    // dist/, byte for byte. Pages share no state that depends on their order.
+    concurrency: 16,
   },
   // The gazette text must reach the page unchanged: no smart quotes/dashes rewriting the
   // printed punctuation, and no syntax highlighter restyling the verbatim source lines.
