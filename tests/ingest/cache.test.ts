@@ -68,6 +68,25 @@ describe('ingestParallel (seeds read and MDX written by worker threads and this 
     expect((await ingestParallel(dir, matchers)).files).toEqual(plain.files);
   });
 
+  test('a review names each notice by its final id: one a sound-alike 机关代字 renames once the corpus is read', async () => {
+    // 威政〔2022〕18号 beside the declared 威政字: both sound `weizheng`, so the undeclared one's id
+    // gets a tag from its own characters (scripts/ingest/notice-id.ts) — known only once every
+    // seed is read, after its own seed was.
+    const alike = join(work, 'sound-alike');
+    cpSync(seeds, alike, { recursive: true });
+    const file = join(alike, readdirSync(alike).find((f) => f.endsWith('.txt'))!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('威政字〔2022〕18 号', '威政〔2022〕18 号'));
+    for (const result of [ingest(alike, matchers), await ingestParallel(alike, matchers, undefined, { workers: 1, here: false }), await ingestParallel(alike, matchers)]) {
+      expect(result.problems).toEqual([]);
+      const renamed = [...result.files.keys()].filter((path) => /^notices\/2022\/weizheng\d{6}-18\.mdx$/.test(path));
+      expect(renamed).toHaveLength(1);
+      const review = [...result.files].find(([path]) => path.startsWith('review/'))![1];
+      // The report's table pads its cells: `| 页面   | /notices/2022/weizheng710913-18/   |`.
+      expect(review).toMatch(new RegExp(`\\| 页面 +\\| /${renamed[0]!.replace(/\.mdx$/, '/')} +\\|`));
+      expect(review).not.toContain('/notices/2022/weizheng-18/');
+    }
+  });
+
   test('reports the same problems, in the same order, with their files and lines', async () => {
     const broken = join(work, 'parallel-broken');
     cpSync(dir, broken, { recursive: true });
