@@ -1,7 +1,8 @@
 // Run a module on a worker thread and get the one message it posts back — postbuild's link check
-// runs this way, and its search excerpts, started before their work is ready (startWorker). And a
-// list of tasks shared by this thread and worker threads (shareTasks) — the ingest reads its seeds
-// and writes its MDX this way, on every core. A worker that throws or exits early rejects.
+// runs this way, and its search excerpts, started before their work is ready (startWorker). And
+// lists of tasks shared by this thread and worker threads kept for all of them (startTaskWorkers)
+// — the ingest reads its seeds and writes its MDX this way, on every core. A worker that throws or
+// exits early rejects.
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 
@@ -60,7 +61,7 @@ export interface SharedTasks {
   next: SharedArrayBuffer;
 }
 
-/** What a worker of shareTasks posts: one task's result, then `done` when no task is left. */
+/** What a task worker posts for a list: one task's result, then `done` when no task is left. */
 type Posted<T> = { task: number; value: T } | 'done';
 
 /** Worker threads the machine has room for beside this one (at least one). */
@@ -69,31 +70,86 @@ export function spareThreads(): number {
 }
 
 /**
- * Runs tasks 0 … count−1, each once, on this thread (`here`, unless undefined) and on `workers`
- * worker threads running `module` (which calls takeTasks), and gives their results by index — the
- * same array as running them in order here, whichever thread ran which. Threads take the next task
- * when they finish one, so a slow task (a seed with a large table) holds no other thread up, and
- * this thread works while the workers start. `data` is the workers' workerData (with `tasks` added).
+ * Worker threads kept for several lists of shared tasks, one list after another (`run`): their
+ * modules load once, while this thread does its first tasks, and work can be sent to them ahead
+ * (`send`) — they take it in while this thread does something else. The ingest reads its seeds,
+ * then writes its MDX, on the same threads (./ingest/ingest-worker.ts). `close` ends them.
  */
-export async function shareTasks<T>(count: number, module: URL, data: Record<string, unknown>, here: ((task: number) => T) | undefined, workers: number): Promise<T[]> {
-  const tasks: SharedTasks = { count, next: new SharedArrayBuffer(4) };
-  const results = new Array<T>(count);
-  // A worker for a task this thread would take at once only costs its start.
-  const started = Math.min(workers, here ? count - 1 : count);
-  const finished = Array.from({ length: Math.max(0, started) }, () => {
-    const worker = new Worker(module, { workerData: { ...data, tasks } });
-    return new Promise<void>((resolve, reject) => {
-      worker.on('message', (posted: Posted<T>) => {
-        if (posted === 'done') resolve();
-        else results[posted.task] = posted.value;
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`${module.pathname} exited (code ${code}) before its tasks were done`)));
+export interface TaskWorkers {
+  /** Posts `message` to every worker now, for what it handles without tasks (see serveTaskLists). */
+  send(message: unknown): void;
+  /**
+   * Runs tasks 0 … count−1, each once, on these workers (`message` tells them what a task is) and
+   * on this thread (`here`, unless undefined), and gives their results by index — the same array
+   * as running them in order here, whichever thread ran which. Threads take the next task when
+   * they finish one, so a slow task (a seed with a large table) holds no other thread up.
+   */
+  run<T>(count: number, message: Record<string, unknown>, here: ((task: number) => T) | undefined): Promise<T[]>;
+  /** Ends the workers (a worker waiting for work keeps the process alive). */
+  close(): Promise<void>;
+}
+
+/** What TaskWorkers posts a worker: a message sent ahead, or a list of tasks (its message says what they are). */
+type Envelope = { sent: unknown } | { message: Record<string, unknown>; tasks: SharedTasks };
+
+/** Starts `workers` worker threads running `module`, which calls serveTaskLists. */
+export function startTaskWorkers(module: URL, workers: number): TaskWorkers {
+  let failed: Error | undefined;
+  // What each worker is doing now: the results of the current list, and how to settle it.
+  let current: { results: unknown[]; left: number; resolve: () => void; reject: (error: Error) => void } | undefined;
+  const fail = (error: Error) => {
+    failed ??= error;
+    current?.reject(failed);
+  };
+  const threads = Array.from({ length: workers }, () => {
+    const worker = new Worker(module);
+    worker.on('message', (posted: Posted<unknown>) => {
+      if (!current) return;
+      if (posted !== 'done') current.results[posted.task] = posted.value;
+      else if (--current.left === 0) current.resolve();
     });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`${module.pathname} exited (code ${code}) before its tasks were done`)));
+    return worker;
   });
-  if (here) takeTasks(tasks, (task) => (results[task] = here(task)));
-  await Promise.all(finished);
-  return results;
+  return {
+    send(message) {
+      for (const worker of threads) worker.postMessage({ sent: message } satisfies Envelope);
+    },
+    async run<T>(count: number, message: Record<string, unknown>, here: ((task: number) => T) | undefined): Promise<T[]> {
+      if (failed) throw failed;
+      const tasks: SharedTasks = { count, next: new SharedArrayBuffer(4) };
+      const results = new Array<T>(count);
+      const finished = new Promise<void>((resolve, reject) => {
+        current = { results, left: threads.length, resolve, reject };
+      });
+      if (threads.length === 0) current!.resolve();
+      for (const worker of threads) worker.postMessage({ message, tasks } satisfies Envelope);
+      try {
+        if (here) takeTasks(tasks, (task) => (results[task] = here(task)));
+        await finished;
+      } finally {
+        current = undefined;
+      }
+      return results;
+    },
+    async close() {
+      for (const worker of threads) worker.removeAllListeners('exit');
+      await Promise.all(threads.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/**
+ * On a worker of startTaskWorkers: each message is handed to `handle`. A message sent with `send`
+ * returns undefined (the worker keeps what it needs of it); a list's message returns what one of
+ * its tasks does, and the worker runs the tasks it takes, posting each result, then `done`.
+ */
+export function serveTaskLists(handle: (message: any) => ((task: number) => unknown) | undefined): void {
+  parentPort!.on('message', (received: Envelope) => {
+    if ('sent' in received) handle(received.sent);
+    else runSharedTasks(received.tasks, handle(received.message)!);
+  });
 }
 
 /** Takes tasks from the shared counter until none is left; `run` does one (here, or on a worker). */
@@ -102,7 +158,7 @@ export function takeTasks(tasks: SharedTasks, run: (task: number) => unknown): v
   for (let task = Atomics.add(next, 0, 1); task < tasks.count; task = Atomics.add(next, 0, 1)) run(task);
 }
 
-/** On a worker of shareTasks: runs the tasks it takes and posts each result, then `done`. */
+/** On a task worker: runs the tasks it takes and posts each result, then `done`. */
 export function runSharedTasks<T>(tasks: SharedTasks, run: (task: number) => T): void {
   takeTasks(tasks, (task) => parentPort!.postMessage({ task, value: run(task) } satisfies Posted<T>));
   parentPort!.postMessage('done' satisfies Posted<T>);

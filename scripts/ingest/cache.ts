@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 const root = resolve(import.meta.dirname, '../..');
 /** What the ingest's output depends on besides its input. */
@@ -73,7 +74,8 @@ export class IngestCache {
     const file = join(this.dir, kind, `${key}.json`);
     // Written whole or not at all (an interrupted run leaves no half entry), and a cache that
     // cannot be written — a full disk, a concurrent run — costs time, never the result.
-    const tmp = `${file}.${process.pid}.tmp`;
+    // Its own name per thread too: two threads may store one key (two notices alike) at once.
+    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
     try {
       mkdirSync(join(this.dir, kind), { recursive: true });
       writeFileSync(tmp, JSON.stringify(value));

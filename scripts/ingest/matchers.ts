@@ -1,4 +1,4 @@
-// The structure matchers a worker thread can read seeds with (./read-worker.ts), by name: a
+// The structure matchers a worker thread can read seeds with (./ingest-worker.ts), by name: a
 // function cannot be sent to a worker, its name can. The CLI's matchers (./main.ts).
 import type { Matcher } from './built-notice.ts';
 import { matchPersonnel } from './recover-personnel.ts';

@@ -3,7 +3,7 @@
 // content/ is left exactly as it was. Writing goes to a temporary folder that is swapped in.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { shareTasks, spareThreads } from '../worker.ts';
+import { spareThreads, startTaskWorkers } from '../worker.ts';
 import type { Gazette } from '../../schemas/notice.ts';
 import { loadGazetteConfig, type GazetteConfig } from '../../schemas/gazette-config.ts';
 import { assignNoticeIds } from './notice-id.ts';
@@ -24,6 +24,7 @@ import { reviewReport, type IssueReview } from './review.ts';
 import { CATALOGUE_FILE, CatalogueRecordSchema } from '../../schemas/catalogue.ts';
 import { openingText } from '../../lib/opening.ts';
 import type { Problem } from './types.ts';
+import type { IngestWork } from './ingest-worker.ts';
 
 export interface IngestResult {
   problems: Problem[];
@@ -48,7 +49,7 @@ export function ingest(seedsDir: string, matchers: Matcher[], cache?: IngestCach
   const run = prepare(input, input.missing.map(({ task }) => ingestSeed(task, matchers, input.config!)));
   const knowledge = run.result.knowledge;
   if (!knowledge) return run.result;
-  return finish(run, run.pending.map((n) => emitChecked(n, knowledge.linker)));
+  return finish(run, run.pending.map((n) => emitStored(n, knowledge.linker, storeOf(run, n))));
 }
 
 /** How ingestParallel shares its work: worker threads, and whether this thread takes tasks too. */
@@ -59,24 +60,46 @@ export interface Threads {
 
 /**
  * The same as `ingest`, on every core: the seeds are read, and the MDX written, by this thread and
- * worker threads (./read-worker.ts, ./emit-worker.ts) alike, each taking the next seed or notice
- * when it is done with one; results are put back in order, so the output, problems included, is
- * the same as `ingest`'s. The CLI's way. The knowledge base is built on this thread, between the two.
+ * worker threads (./ingest-worker.ts, the same threads for both) alike, each taking the next seed
+ * or notice when it is done with one; results are put back in order, so the output, problems
+ * included, is the same as `ingest`'s. The CLI's way. The knowledge base is built on this thread,
+ * between the two, while the workers take in the notices they will write.
  */
 export async function ingestParallel(seedsDir: string, matchers: Matcher[], cache?: IngestCache, threads: Threads = { workers: spareThreads(), here: true }): Promise<IngestResult> {
+  if (threads.workers < 1 && !threads.here) throw new Error('ingestParallel: no thread to run the tasks on (no workers, and not this thread)');
   const input = inputs(seedsDir, matchers, cache);
   if (!input.config) return input.result;
   const config = input.config;
-  // A worker knows the ingest's own matchers by name (./matchers.ts); with any other, the seeds are read here.
-  const read = workerCanRead(matchers)
-    ? await shareTasks(input.missing.length, new URL('./read-worker.ts', import.meta.url), { seeds: input.missing.map(({ task }) => task), matchers: matchers.map((m) => m.name), config }, threads.here ? (k) => ingestSeed(input.missing[k]!.task, matchers, config) : undefined, threads.workers)
-    : input.missing.map(({ task }) => ingestSeed(task, matchers, config));
-  const run = prepare(input, read);
-  const knowledge = run.result.knowledge;
-  if (!knowledge) return run.result;
-  const items = run.pending.map((n) => ({ notice: n.notice, sections: n.sections }));
-  const written = await shareTasks(items.length, new URL('./emit-worker.ts', import.meta.url), { linker: knowledge.linkerData, items }, threads.here ? (k) => emitChecked(run.pending[k]!, knowledge.linker) : undefined, threads.workers);
-  return finish(run, written);
+  const workers = startTaskWorkers(new URL('./ingest-worker.ts', import.meta.url), threads.workers);
+  try {
+    // A worker knows the ingest's own matchers by name (./matchers.ts); with any other, the seeds are read here.
+    const read = workerCanRead(matchers)
+      ? await workers.run(input.missing.length, { kind: 'read', seeds: input.missing.map(({ task }) => task), matchers: matchers.map((m) => m.name), config } satisfies IngestWork, threads.here ? (k) => ingestSeed(input.missing[k]!.task, matchers, config) : undefined)
+      : input.missing.map(({ task }) => ingestSeed(task, matchers, config));
+    // The notices read now are the ones whose MDX is (most likely) to be written: sent to the
+    // workers before the knowledge base is built, so they take them in meanwhile.
+    const readNow = new Set(read.flatMap((seed) => seed.notices));
+    const sent = new Set<BuiltNotice>();
+    const run = prepare(input, read, (notices) => {
+      const items = notices.flatMap((n, at): [number, EmitItem][] => (readNow.has(n) ? [[at, emitItem(n)]] : []));
+      items.forEach(([at]) => sent.add(notices[at]!));
+      if (items.length > 0) workers.send({ kind: 'notices', items } satisfies IngestWork);
+    });
+    const knowledge = run.result.knowledge;
+    if (!knowledge) return run.result;
+    const place = new Map(run.result.notices.map((n, at) => [n, at]));
+    const work: IngestWork = {
+      kind: 'emit',
+      linker: knowledge.linkerData,
+      order: run.pending.map((n) => place.get(n)!),
+      items: run.pending.flatMap((n): [number, EmitItem][] => (sent.has(n) ? [] : [[place.get(n)!, emitItem(n)]])),
+      ...(run.cache ? { store: { dir: run.cache.dir, keys: run.pending.map((n) => run.keys.get(n)!) } } : {}),
+    };
+    const written = await workers.run(run.pending.length, work, threads.here ? (k) => emitStored(run.pending[k]!, knowledge.linker, storeOf(run, run.pending[k]!)) : undefined);
+    return finish(run, written);
+  } finally {
+    await workers.close();
+  }
 }
 
 /** A seed to read: its name in seeds/, its bytes and its corrections file's text. */
@@ -141,11 +164,15 @@ interface Prepared {
   cache?: IngestCache;
 }
 
-/** Everything but the MDX, from the inputs and the readings of the seeds missing from the cache (in order). */
-function prepare(input: Inputs, read: SeedResult[]): Prepared {
+/**
+ * Everything but the MDX, from the inputs and the readings of the seeds missing from the cache (in
+ * order). `beforeKnowledge` is told the corpus's notices, with their final ids, before the
+ * knowledge base is built — when there is no problem.
+ */
+function prepare(input: Inputs, read: SeedResult[], beforeKnowledge?: (notices: BuiltNotice[]) => void): Prepared {
   const { result, config, cache, version } = input;
   const { problems, notices } = result;
-  const reviews: IssueReview[] = [];
+  const reviews: (IssueReview & { written?: SeedResult['review'] })[] = [];
   const empty = { pending: [], keys: new Map(), cached: new Map() };
   let next = 0;
   for (const { task, cached } of input.seeds) {
@@ -153,11 +180,12 @@ function prepare(input: Inputs, read: SeedResult[]): Prepared {
     const seed = cached ?? read[next++]!;
     problems.push(...seed.problems);
     notices.push(...seed.notices);
-    reviews.push({ file: task.file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile: correctionsFileOf(task.file) });
+    reviews.push({ file: task.file, gazette: seed.gazette, notices: seed.notices, corrections: seed.corrections, correctionsFile: correctionsFileOf(task.file), written: seed.review });
   }
   problems.push(...duplicateDocNos(notices));
   problems.push(...finalIds(notices, config!));
   if (problems.length > 0) return { result, ...empty };
+  beforeKnowledge?.(notices);
   const knowledge = buildKnowledge(notices, config!);
   const keys = new Map<BuiltNotice, string>();
   const cached = new Map<BuiltNotice, string>();
@@ -169,19 +197,22 @@ function prepare(input: Inputs, read: SeedResult[]): Prepared {
     if (found !== undefined) cached.set(n, found);
     else pending.push(n);
   }
-  for (const r of reviews) result.files.set(`review/${basename(r.file, '.txt')}.md`, reviewReport(r, config!));
+  // Each report was written as its seed was read, with the ids the seed alone gives; written again
+  // when the corpus renamed one of its notices (a sound-alike 机关代字, ./notice-id.ts).
+  for (const { written, ...r } of reviews) {
+    const current = written && written.ids.length === r.notices.length && written.ids.every((id, k) => id === r.notices[k]!.notice.id);
+    result.files.set(`review/${basename(r.file, '.txt')}.md`, current ? written.text : reviewReport(r, config!));
+  }
   Object.assign(result, { knowledge, config });
   return { result, pending, keys, cached, cache };
 }
 
 /** content/ files from the MDX written (in `pending` order) and cached, plus the knowledge base. */
-function finish({ result, pending, keys, cached, cache }: Prepared, written: Emitted[]): IngestResult {
+function finish({ result, pending, cached, cache }: Prepared, written: Emitted[]): IngestResult {
   pending.forEach((n, k) => {
     const { mdx, problems } = written[k]!;
     result.problems.push(...problems);
     cached.set(n, mdx);
-    // Only MDX that read back as written is cached: a later run takes it unchecked.
-    if (problems.length === 0) cache?.store('mdx', keys.get(n)!, mdx);
   });
   if (result.problems.length > 0) {
     result.files.clear();
@@ -215,10 +246,28 @@ export interface Emitted {
   problems: Problem[];
 }
 
+/** What a notice's MDX is written from. */
+export type EmitItem = Pick<BuiltNotice, 'notice' | 'sections'>;
+
+const emitItem = ({ notice, sections }: BuiltNotice): EmitItem => ({ notice, sections });
+
+/** Where the MDX of notice `n` is stored in the ingest cache, if there is one. */
+const storeOf = ({ cache, keys }: Prepared, n: BuiltNotice) => cache && { dir: cache.dir, key: keys.get(n)! };
+
 /** A notice's MDX, read back and checked (./round-trip.ts): on this thread or a worker's. */
-export function emitChecked(n: Pick<BuiltNotice, 'notice' | 'sections'>, linker: Linker): Emitted {
+export function emitChecked(n: EmitItem, linker: Linker): Emitted {
   const mdx = emitMdx(n.notice, n.sections, linker);
   return { mdx, problems: checkRoundTrip(mdx, n) };
+}
+
+/**
+ * emitChecked, and the MDX stored in the ingest cache (`store`) by the thread that wrote it, as a
+ * seed's reading is: only MDX that read back as written — a later run takes it unchecked.
+ */
+export function emitStored(n: EmitItem, linker: Linker, store: { dir: string; key: string } | undefined): Emitted {
+  const emitted = emitChecked(n, linker);
+  if (store && emitted.problems.length === 0) new IngestCache(store.dir).store('mdx', store.key, emitted.mdx);
+  return emitted;
 }
 
 /** One seed file: its notices, each checked to lose nothing, and every problem found. */
@@ -227,12 +276,18 @@ export interface SeedResult {
   notices: BuiltNotice[];
   gazette?: Gazette;
   corrections: Correction[];
+  /**
+   * Its review report (./review.ts), written by the thread that read it — when it has no problem
+   * — with the ids of its notices then: the corpus may still rename one (see `prepare`).
+   */
+  review?: { text: string; ids: string[] };
 }
 
 /** One seed file through the reader (./reader/): its notices, and every problem found. */
 export function ingestSeed({ file, bytes, correctionsText, store }: SeedTask, matchers: Matcher[], config: GazetteConfig): SeedResult {
   const { problems, notices, gazette, corrections } = readIssue(file, bytes, { config, matchers, correctionsText });
-  const result = { problems, notices, gazette, corrections };
+  const review = problems.length === 0 ? { text: reviewReport({ file, gazette, notices, corrections, correctionsFile: correctionsFileOf(file) }, config), ids: notices.map((n) => n.notice.id) } : undefined;
+  const result: SeedResult = { problems, notices, gazette, corrections, ...(review ? { review } : {}) };
   if (store) new IngestCache(store.dir).store('seeds', store.key, result);
   return result;
 }
