@@ -24,6 +24,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { runIngest } from './ingest/main.ts';
+import type { IngestResult } from './ingest/run.ts';
 import { postbuild } from './postbuild.ts';
 import { basePathOf, maxSearchPartNotices, writeExactIndex } from './search/build.ts';
 import { pageDigest, writePageExcerpts } from './search/excerpts.ts';
@@ -145,16 +146,13 @@ try {
   maxSearchPartNotices(process.env.SEARCH_PART_NOTICES);
   astroHeapMiB(0);
   // The ingest first: when a seed has a problem it exits before dist/ (or content/) is touched.
-  // Only what the later steps need is kept from its result — the search index's input and the
-  // shard plan — so the rest (every notice's blocks and MDX) can be freed: at 1,000 issues it is
-  // most of this process's memory.
-  const { input, shards, content } = await runIngest().then((ingested) => ({
-    input: exactInputFromIngest(ingested, basePathOf()),
-    shards: planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES)),
-    // What Astro reads: the MDX and content/data/.
-    content: [...ingested.files].reduce((sum, [path, text]) => (/^(?:notices|data)\//.test(path) ? sum + Buffer.byteLength(text) : sum), 0),
-  }));
-  heapBudget = astroHeapMiB(content);
+  // Only what the later steps need is kept from its result — the shard plan, and the search
+  // index's input, made once Astro has started — so the rest (every notice's blocks and MDX) can
+  // be freed: at 1,000 issues it is most of this process's memory.
+  let ingested: IngestResult | undefined = await runIngest();
+  const shards = planShards(ingested.notices.map((n) => n.notice), maxShardNotices(process.env.SHARD_NOTICES));
+  // What Astro reads: the MDX and content/data/.
+  heapBudget = astroHeapMiB([...ingested.files].reduce((sum, [path, text]) => (/^(?:notices|data)\//.test(path) ? sum + Buffer.byteLength(text) : sum), 0));
   cleared = Promise.all([clearAside(outDir), clearAside(staging)]);
   console.log(`build: ingest, peak ${ownPeak()} MiB ${since(start)}`);
   // Said once, before the long step, so it is not lost in the output.
@@ -163,12 +161,16 @@ try {
 
   // Astro and the index start together; each prints its time since (the checks may start first).
   const besideStart = performance.now();
-  // The folded texts the index is built from, by URL: the checks compare each page with its own.
-  const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
   const timedAstro = buildShards(shards, process.argv.slice(2), cutExcerpts).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(besideStart)}`);
   });
+  // The index's input (every notice's folded text: half a second at 100 issues) is made while
+  // Astro's process starts, not before it.
+  const input = exactInputFromIngest(ingested, basePathOf());
+  ingested = undefined;
+  // The folded texts the index is built from, by URL: the checks compare each page with its own.
+  const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));
