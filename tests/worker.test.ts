@@ -6,13 +6,15 @@ import { startTaskWorkers } from '../scripts/worker.ts';
 
 const squares = new URL('./fixtures/workers/squares.ts', import.meta.url);
 const values = Array.from({ length: 200 }, (_, k) => k);
+/** What the fixture's tasks return. */
+type Square = { square: number; thread: number };
 
 describe('startTaskWorkers', () => {
   test('runs list after list on the same threads, each result at its task’s index, what was sent ahead applied', async () => {
     const workers = startTaskWorkers(squares, 2);
     try {
       // Slow tasks (5 ms each), so that both workers take some.
-      const first = await workers.run(values.length, { values, sleep: 5 }, undefined);
+      const first = await workers.run<Square>(values.length, { values, sleep: 5 }, undefined);
       expect(first.map((r) => r.square)).toEqual(values.map((v) => v * v));
       // Only the workers ran them (no `here`), on threads of their own.
       expect(first.every((r) => r.thread !== threadId)).toBe(true);
@@ -20,8 +22,8 @@ describe('startTaskWorkers', () => {
       expect(threads.size).toBe(2);
 
       workers.send({ offset: 1000 });
-      const here = (k: number) => ({ square: -1, thread: threadId, k });
-      const second = await workers.run(values.length, { values }, here);
+      const here = (): Square => ({ square: -1, thread: threadId });
+      const second = await workers.run<Square>(values.length, { values }, here);
       // Each task once: by this thread (−1) or by a worker that took the offset in first.
       second.forEach((r, k) => expect(r.square).toBe(r.thread === threadId ? -1 : 1000 + k * k));
       // The same worker threads as before, not new ones.
