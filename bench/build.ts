@@ -227,7 +227,7 @@ const table = [
   '',
   hosting,
   '',
-  "Peak memory by step and where the checks' time goes (the median run), the rebuild's steps (with the ingest cache and Astro's incremental build warm), and every run's total:",
+  "Peak memory by step and where the checks' time goes (the median run), the rebuild's steps (with the ingest cache and Astro's cache warm), and every run's total:",
   ...notes,
   '',
   '## dist/ by folder',

@@ -122,7 +122,7 @@ async function buildShards(shards: Shard[], args: string[], built?: (shard: Shar
   for (const [i, { shard, dir }] of parts.entries()) {
     const start = performance.now();
     rmSync(dir, { recursive: true, force: true });
-    // A cache folder per shard, so each keeps its own incremental build between builds.
+    // A cache folder per shard, so each keeps its own content-layer cache between builds.
     await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
     console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
     // Told once the next shard's process has started (this loop goes on to spawn it first); the

@@ -189,32 +189,24 @@ describe('building', () => {
   }, 120_000);
 });
 
-describe('incremental rebuild (Astro incrementalBuild + the ingest cache)', () => {
-  test('a rebuild renders again exactly the notice pages whose content or surroundings changed, and equals a fresh build', () => {
+describe('a rebuild, with Astro’s cache (the content layer’s data store) warm', () => {
+  test('shows a change of the knowledge base on every page naming it, and equals a fresh build', () => {
     const { work, out } = buildSite(join(root, 'seeds'));
     const env = buildEnv({ SEEDS_DIR: join(work, 'seeds'), CONTENT_DIR: join(work, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(work, 'cache'), INGEST_CACHE_DIR: join(work, 'ingest-cache') });
-    // Built as `npm run build` does (not --silent, which Astro bundles differently), so the log
-    // names each page and whether it was rendered or restored.
-    // Colours stripped: with CI=true Astro colours its log even into a pipe.
-    const astroLog = () => execFileSync(nodeBin, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { env, cwd: root, encoding: 'utf8' }).replace(/\x1b\[[0-9;]*m/g, '');
-    expect(astroLog()).toMatch(/\(restored\)|\(\+\d+m?s\)/);
     // A person renamed in the knowledge base: the pages naming them must show the new name.
     const peopleFile = join(work, 'content/data/people.json');
     writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('"name": "高凯英"', '"name": "高凯瑛"'));
-    const log = astroLog();
-    const restored = [...log.matchAll(/(\/notices\/\S+)index\.html \(restored\)/g)].map((m) => m[1]);
-    const rendered = [...log.matchAll(/(\/notices\/\S+)index\.html \(\+\d+m?s\)/g)].map((m) => m[1]);
+    astroBuild(env);
     const people = JSON.parse(readFileSync(peopleFile, 'utf8')) as { name: string; notices: string[] }[];
     const naming = people.find((p) => p.name === '高凯瑛')!.notices.map((id) => `/notices/${id.slice(0, 4)}/${id.slice(5)}/`);
-    expect(rendered.sort()).toEqual(naming.sort());
-    expect(restored.length).toBe(14 - naming.length);
+    expect(naming.length).toBeGreaterThan(0);
     for (const url of naming) expect(readFileSync(join(out, url, 'index.html'), 'utf8')).toContain('高凯瑛');
-    // Restored pages are the same bytes a fresh build writes.
+    // Every page the same bytes as a build from an empty cache writes.
     const fresh = join(work, 'fresh');
     astroBuild({ ...env, OUT_DIR: fresh, ASTRO_CACHE_DIR: join(work, 'fresh-cache') });
-    const a = hashTree(out);
-    const b = hashTree(fresh);
-    for (const url of [...restored, ...rendered]) expect(a[`${url.slice(1)}index.html`], url).toBe(b[`${url.slice(1)}index.html`]);
+    const pages = (tree: Record<string, string>) => Object.fromEntries(Object.entries(tree).filter(([file]) => file.endsWith('.html')));
+    expect(Object.keys(pages(hashTree(fresh))).length).toBeGreaterThan(300);
+    expect(pages(hashTree(out))).toEqual(pages(hashTree(fresh)));
   }, 180_000);
 });
 
