@@ -33,9 +33,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
     // Pages rendered at a time. With one, the render waits on each page's file writes (mkdir,
     // open, write, close on libuv's threads): at 100 issues a quarter of the render phase was
-    // idle. With 16 in flight it renders while they write: the phase took 10.9–13.7 s against
-    // 17.2–20.7 s (three builds each, Astro alone), with the same peak memory and the same
-    // dist/, byte for byte. Pages share no state that depends on their order.
+    // idle. With 16 in flight it renders while they write: the phase took 10.9–13.7 s (three
+    // builds, Astro alone) against 17.2 and 20.7 s with one (two builds), with the same peak
+    // memory and the same dist/, byte for byte. Pages share no state that depends on their order.
     concurrency: 16,
   },
   // The gazette text must reach the page unchanged: no smart quotes/dashes rewriting the

@@ -95,7 +95,7 @@ type Envelope = { sent: unknown } | { message: Record<string, unknown>; tasks: S
 /** Starts `workers` worker threads running `module`, which calls serveTaskLists. */
 export function startTaskWorkers(module: URL, workers: number): TaskWorkers {
   let failed: Error | undefined;
-  // What each worker is doing now: the results of the current list, and how to settle it.
+  // The list the workers run now: its results, how many workers are still at it, how to settle it.
   let current: { results: unknown[]; left: number; resolve: () => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     failed ??= error;
