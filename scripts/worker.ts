@@ -56,7 +56,7 @@ export function receiveWork<T>(): Promise<T> {
 }
 
 /** A list of tasks threads take in turn: how many, and a counter they share (the next task's index). */
-export interface SharedTasks {
+interface SharedTasks {
   count: number;
   next: SharedArrayBuffer;
 }
@@ -153,13 +153,13 @@ export function serveTaskLists(handle: (message: any) => ((task: number) => unkn
 }
 
 /** Takes tasks from the shared counter until none is left; `run` does one (here, or on a worker). */
-export function takeTasks(tasks: SharedTasks, run: (task: number) => unknown): void {
+function takeTasks(tasks: SharedTasks, run: (task: number) => unknown): void {
   const next = new Int32Array(tasks.next);
   for (let task = Atomics.add(next, 0, 1); task < tasks.count; task = Atomics.add(next, 0, 1)) run(task);
 }
 
 /** On a task worker: runs the tasks it takes and posts each result, then `done`. */
-export function runSharedTasks<T>(tasks: SharedTasks, run: (task: number) => T): void {
+function runSharedTasks<T>(tasks: SharedTasks, run: (task: number) => T): void {
   takeTasks(tasks, (task) => parentPort!.postMessage({ task, value: run(task) } satisfies Posted<T>));
   parentPort!.postMessage('done' satisfies Posted<T>);
 }

@@ -77,12 +77,11 @@ export async function ingestParallel(seedsDir: string, matchers: Matcher[], cach
       ? await workers.run(input.missing.length, { kind: 'read', seeds: input.missing.map(({ task }) => task), matchers: matchers.map((m) => m.name), config } satisfies IngestWork, threads.here ? (k) => ingestSeed(input.missing[k]!.task, matchers, config) : undefined)
       : input.missing.map(({ task }) => ingestSeed(task, matchers, config));
     // The notices read now are the ones whose MDX is (most likely) to be written: sent to the
-    // workers before the knowledge base is built, so they take them in meanwhile.
+    // workers before the knowledge base is built, so they take them in meanwhile. (With a
+    // knowledge base, they were sent: the emit work below carries only the others.)
     const readNow = new Set(read.flatMap((seed) => seed.notices));
-    const sent = new Set<BuiltNotice>();
     const run = prepare(input, read, (notices) => {
       const items = notices.flatMap((n, at): [number, EmitItem][] => (readNow.has(n) ? [[at, emitItem(n)]] : []));
-      items.forEach(([at]) => sent.add(notices[at]!));
       if (items.length > 0) workers.send({ kind: 'notices', items } satisfies IngestWork);
     });
     const knowledge = run.result.knowledge;
@@ -92,7 +91,7 @@ export async function ingestParallel(seedsDir: string, matchers: Matcher[], cach
       kind: 'emit',
       linker: knowledge.linkerData,
       order: run.pending.map((n) => place.get(n)!),
-      items: run.pending.flatMap((n): [number, EmitItem][] => (sent.has(n) ? [] : [[place.get(n)!, emitItem(n)]])),
+      items: run.pending.flatMap((n): [number, EmitItem][] => (readNow.has(n) ? [] : [[place.get(n)!, emitItem(n)]])),
       ...(run.cache ? { store: { dir: run.cache.dir, keys: run.pending.map((n) => run.keys.get(n)!) } } : {}),
     };
     const written = await workers.run(run.pending.length, work, threads.here ? (k) => emitStored(run.pending[k]!, knowledge.linker, storeOf(run, run.pending[k]!)) : undefined);

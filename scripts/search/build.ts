@@ -101,11 +101,13 @@ const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, 
 
 /** The entity collections with pages, by folder (lib/urls.ts), and the kind a search result names. */
 export const ENTITY_KINDS = { people: 'person', organizations: 'organization', groups: 'group' } as const;
+/** ENTITY_KINDS as [folder, kind] pairs, the folder typed for lib/urls.ts's entityPath. */
+export const ENTITY_KIND_ENTRIES = Object.entries(ENTITY_KINDS) as [keyof typeof ENTITY_KINDS, string][];
 
 /** Entity pages of the built site (people/<id>/, organizations/<id>/, groups/<id>/) and their <h1>. */
 export async function readEntities(distDir: string, basePath = basePathOf()): Promise<Entity[]> {
   const out: Entity[] = [];
-  for (const [dir, kind] of Object.entries(ENTITY_KINDS) as [keyof typeof ENTITY_KINDS, string][]) {
+  for (const [dir, kind] of ENTITY_KIND_ENTRIES) {
     const names = await readdir(path.join(distDir, dir)).catch(() => [] as string[]);
     for (const id of names.sort()) {
       const file = path.join(distDir, dir, id, 'index.html');

@@ -8,7 +8,7 @@ import { publishedText } from '../ingest/built-notice.ts';
 import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
-import { ENTITY_KINDS, kbFromText, namedOf } from './build.ts';
+import { ENTITY_KIND_ENTRIES, kbFromText, namedOf } from './build.ts';
 import { entityPath, noticeUrl, withBase } from '../../lib/urls.ts';
 import { fold } from './search-api.js';
 
@@ -26,7 +26,7 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
   const names = { people: namedOf(data('people')).sort(byName), organizations: namedOf(data('organizations')).sort(byName) };
   // Entity pages as the site makes them: /<dir>/<id>/, titled with the record's name; by id, as
   // the built-site reader lists them.
-  const entities: Entity[] = (Object.entries(ENTITY_KINDS) as [keyof typeof ENTITY_KINDS, string][]).flatMap(([dir, kind]) => {
+  const entities: Entity[] = ENTITY_KIND_ENTRIES.flatMap(([dir, kind]) => {
     const records = JSON.parse(data(dir)) as { id: string; name: string }[];
     return records
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
