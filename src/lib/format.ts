@@ -56,6 +56,7 @@ const UNBREAKABLE: [Unbreakable, string][] = [
   ['phone', String.raw`(?<![\d-])(?:0\d{2,3}[-－—]\d{7,8}|1[3-9]\d{9})(?![\d-])`],
   ['count', String.raw`\d+(?:\.\d+)?\s*(?:个|件|人|条|项|名|家|次|所|户|座|处|辆|台|亩|吨|公里|万元|亿元|元|年|天|小时|%|％)`],
 ];
+const ASCII_DIGIT = /[0-9]/;
 const UNBREAKABLE_RE = new RegExp(UNBREAKABLE.map(([kind, re]) => `(?<${kind}>${re})`).join('|'), 'gu');
 
 /**
@@ -64,6 +65,8 @@ const UNBREAKABLE_RE = new RegExp(UNBREAKABLE.map(([kind, re]) => `(?<${kind}>${
  * back to exactly the text.
  */
 export function unbreakableRuns(text: string): { text: string; kind?: Unbreakable }[] {
+  // Every kind holds an ASCII digit: most of a notice's blocks have none, and are not scanned.
+  if (!ASCII_DIGIT.test(text)) return text === '' ? [] : [{ text }];
   const runs: { text: string; kind?: Unbreakable }[] = [];
   let at = 0;
   for (const m of text.matchAll(UNBREAKABLE_RE)) {

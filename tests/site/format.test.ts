@@ -26,6 +26,12 @@ describe('unbreakableRuns', () => {
     expect(unbreakableRuns('2022 年 4 月 8 日').map((r) => r.kind)).toEqual(['date']);
   });
 
+  test('text without an ASCII digit is one plain run (full-width and Chinese numerals mark nothing)', () => {
+    expect(unbreakableRuns('二〇二二年四月八日，共十四件')).toEqual([{ text: '二〇二二年四月八日，共十四件' }]);
+    expect(unbreakableRuns('２０２２年４月８日')).toEqual([{ text: '２０２２年４月８日' }]);
+    expect(unbreakableRuns('')).toEqual([]);
+  });
+
   test('a bare 7-digit number or a long amount is not a phone number', () => {
     expect(unbreakableRuns('6066199').some((r) => r.kind === 'phone')).toBe(false);
     expect(unbreakableRuns('123456789012').some((r) => r.kind === 'phone')).toBe(false);
