@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { Notice } from '../../schemas/notice.ts';
 import { Linker } from './link-mentions.ts';
 import { blockToMdast, jsx, type Phrasing } from './block-mdast.ts';
-import { text as textHandler } from './text-handler.ts';
+import { link as linkHandler, text as textHandler } from './text-handler.ts';
 import type { Section } from './types.ts';
 
 /** Notice pages live at notices/<year>/<slug>/: links from their body climb three folders. */
@@ -21,7 +21,7 @@ export function emitMdx(notice: Notice, sections: Section[], linker: Linker = ne
   const frontmatter = stringify(notice, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
   const text = (value: string) => linker.link(value, PAGE_DEPTH);
   const tree: Root = { type: 'root', children: sections.map((s) => sectionNode(s, text)) };
-  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: ESM_AT_LINE_START }], handlers: { text: textHandler }, bullet: '-', rule: '-', fences: true });
+  const body = toMarkdown(tree, { extensions: [mdxToMarkdown(), { unsafe: ESM_AT_LINE_START }], handlers: { text: textHandler, link: linkHandler }, bullet: '-', rule: '-', fences: true });
   return `---\n# ${banner}\n${frontmatter}---\n\n${body}`;
 }
 

@@ -1,12 +1,12 @@
-// The shortcut text handler (scripts/ingest/text-handler.ts) writes exactly what
-// mdast-util-to-markdown's own handler writes: the same texts, in the places the emitter puts text
+// The shortcut text and link handlers (scripts/ingest/text-handler.ts) write exactly what
+// mdast-util-to-markdown's own handlers write: the same texts, in the places the emitter puts text
 // (paragraphs, headings, list items, links, table cells inside JSX), with and without characters
-// that need escaping.
+// that need escaping; and links to every kind of destination, at a line's start and within it.
 import type { PhrasingContent, Root } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { expect, test } from 'vitest';
-import { text } from '../../scripts/ingest/text-handler.ts';
+import { link, text } from '../../scripts/ingest/text-handler.ts';
 
 const TEXTS = [
   '现将有关事项通知如下。',
@@ -74,4 +74,70 @@ test('the shortcut is taken only for text with no character an escaping rule is 
   expect(text({ type: 'text', value: '星*号' }, undefined, state, {} as never)).toBe('safe(星*号)');
   expect(text({ type: 'text', value: '反\\斜' }, undefined, state, {} as never)).toBe('safe(反\\斜)');
   expect(calls).toEqual(['星*号', '反\\斜']);
+});
+
+const DESTINATIONS = [
+  '../../../people/han-chao/',
+  '../../../notices/2022/weizheng-16/',
+  '../../../citations/%E5%86%80%E6%94%BF/',
+  '#h-1',
+  'x_y~z',
+  '1.',
+  '-',
+  '../a(b)/',
+  '../a&amp;b/',
+  '../a b/',
+  'http://x.example/',
+  'mailto:x@example.org',
+  '',
+];
+
+/** Links with `label` to `url` where the emitter writes them: alone, at a line's start, between texts, in a cell. */
+function linksTree(label: string, url: string, title?: string): Root {
+  const a = (): PhrasingContent => ({ type: 'link', url, ...(title === undefined ? {} : { title }), children: [{ type: 'text', value: label }] });
+  return {
+    type: 'root',
+    children: [
+      { type: 'paragraph', children: [a()] },
+      { type: 'paragraph', children: [{ type: 'text', value: '依据' }, a(), { type: 'text', value: '执行' }, a(), a()] },
+      { type: 'paragraph', children: [{ type: 'text', value: '甲\n' }, a(), { type: 'text', value: ':' }] },
+      { type: 'heading', depth: 2, children: [a()] },
+      { type: 'mdxJsxFlowElement', name: 'td', attributes: [], children: [{ type: 'paragraph', children: [{ type: 'text', value: '（' }, a(), { type: 'text', value: '）' }] }] },
+    ],
+  };
+}
+
+test('the same MDX as to-markdown’s own link handler, for every destination, label and place', () => {
+  const labels = ['韩超', '威政办字〔2022〕25号', '冀政办字[2022]9号', 'a]:b', '*强调*', 'http://x.example/', ...TEXTS.slice(0, 8)];
+  const options = { extensions: [mdxToMarkdown(), { unsafe: ESM }], bullet: '-' as const, rule: '-' as const, fences: true };
+  for (const url of DESTINATIONS) {
+    for (const label of labels) {
+      for (const title of [undefined, '', '标题']) {
+        const own = toMarkdown(linksTree(label, url, title), options);
+        const fast = toMarkdown(linksTree(label, url, title), { ...options, handlers: { text, link } });
+        expect(fast, `${label} → ${url} (${title})`).toBe(own);
+      }
+    }
+  }
+});
+
+test('the link shortcut is taken for the site\'s own paths within a line, and for nothing else', () => {
+  const calls: string[] = [];
+  const state = {
+    createTracker: () => ({ move: (v: string) => v, current: () => ({}) }),
+    enter: () => () => {},
+    containerPhrasing: (node: { children: { value: string }[] }) => node.children[0]!.value,
+  } as never;
+  const at = (url: string, before: string, title?: string) => {
+    try {
+      return link({ type: 'link', url, ...(title ? { title } : {}), children: [{ type: 'text', value: '韩超' }] }, undefined, state, { before, after: '', line: 1, column: 1 } as never);
+    } catch {
+      calls.push(url);
+      return 'own';
+    }
+  };
+  expect(at('../../../people/han-chao/', '依据')).toBe('[韩超](../../../people/han-chao/)');
+  // Each of these goes to to-markdown's own handler (which this fake state cannot run).
+  expect([at('../a(b)/', '依据'), at('http://x.example/', '依据'), at('../../../people/han-chao/', '\n'), at('../../../people/han-chao/', '依据', '标题')]).toEqual(['own', 'own', 'own', 'own']);
+  expect(calls).toEqual(['../a(b)/', 'http://x.example/', '../../../people/han-chao/', '../../../people/han-chao/']);
 });
