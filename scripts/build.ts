@@ -10,10 +10,12 @@
 //                and beside it the exact
 //                search index — it needs only the ingest's output, so
 //                it is built on the second core while Astro renders, into a staging folder
-//                (Astro empties dist/ when it starts) moved into dist/search/exact/ after;
+//                (Astro empties dist/ when it starts) moved into dist/search/exact/ after; its
+//                excerpts are cut from the text each page will show (search/from-ingest.ts);
 //   4. postbuild the checks over the built site (scripts/postbuild.ts), including that every page
-//                shows exactly the text the index was built from; they start once Astro is done,
-//                those that need the index (its excerpts, the links into it) once it is.
+//                shows exactly the text the index was built from, and the text its excerpts were
+//                cut from (a page that does not has them cut again from its own); they start once
+//                Astro is done, those that need the index (the excerpts, the links into it) once it is.
 // Each step prints one line with its counts and its time as `[N ms]` (the build benchmark reads
 // them), so a normal build prints about 20 lines: those, and warnings a person must act on.
 // Arguments are passed to scripts/astro-build.ts: --silent, --verbose (Astro's log of every page),
@@ -27,14 +29,12 @@ import { runIngest } from './ingest/main.ts';
 import type { IngestResult } from './ingest/run.ts';
 import { postbuild } from './postbuild.ts';
 import { basePathOf, maxSearchPartNotices, writeExactIndex } from './search/build.ts';
-import { pageDigest, writePageExcerpts } from './search/excerpts.ts';
-import { readPageTexts } from './check/source-text.ts';
-import { noticeYear } from '../schemas/catalogue.ts';
+import { pageDigest } from './search/excerpts.ts';
 import { BUNDLE_DIR } from './search/search-api.js';
 import { exactInputFromIngest } from './search/from-ingest.ts';
 import { resolveSiteBase, siteUrlWarning } from '../lib/site-url.ts';
 import { checkArchiveLinks } from '../lib/archive-links.ts';
-import { formatShard, hasYear, type Shard } from '../lib/shard.ts';
+import { formatShard, type Shard } from '../lib/shard.ts';
 import { joinShards, maxShardNotices, planShards } from './shards.ts';
 import { astroHeapMiB, ranOutOfHeap } from './astro-heap.ts';
 
@@ -111,11 +111,9 @@ async function astroBuild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 /**
  * The site as one Astro build, or a large gazette as one build per shard (scripts/shards.ts), one
  * after the other — each holds only its own notices in memory — joined into dist/ and its sitemap
- * and feed checked as the whole build checks them inside Astro. `built` is told of each shard once
- * it is built, while the next one renders, and of the last one (`last`) before the join: a shard's
- * output may be read until then.
+ * and feed checked as the whole build checks them inside Astro.
  */
-async function buildShards(shards: Shard[], args: string[], built?: (shard: Shard, dir: string, last: boolean) => void): Promise<void> {
+async function buildShards(shards: Shard[], args: string[]): Promise<void> {
   if (shards.length === 1) return astroBuild(args);
   const parts = shards.map((shard, i) => ({ shard, dir: `${outDir}.shard-${i + 1}` }));
   const cache = resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
@@ -125,10 +123,6 @@ async function buildShards(shards: Shard[], args: string[], built?: (shard: Shar
     // A cache folder per shard, so each keeps its own content-layer cache between builds.
     await astroBuild(args, { BUILD_SHARD: formatShard(shard), OUT_DIR: dir, ASTRO_CACHE_DIR: join(cache, `shard-${formatShard(shard).replace(/[^\w-]+/g, '-')}`) });
     console.log(`build: shard ${i + 1}/${shards.length} (${formatShard(shard)}), peak ${astroPeaks.at(-1)} MiB ${since(start)}`);
-    // Told once the next shard's process has started (this loop goes on to spawn it first); the
-    // last, now: the join moves the outputs.
-    if (i === parts.length - 1) built?.(shard, dir, true);
-    else if (built) setImmediate(() => built(shard, dir, false));
   }
   const start = performance.now();
   const joined = joinShards(parts, outDir);
@@ -161,7 +155,7 @@ try {
 
   // Astro and the index start together; each prints its time since (the checks may start first).
   const besideStart = performance.now();
-  const timedAstro = buildShards(shards, process.argv.slice(2), cutExcerpts).then(() => {
+  const timedAstro = buildShards(shards, process.argv.slice(2)).then(() => {
     const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     console.log(`build: astro build: ${pages} page(s)${shards.length > 1 ? ` in ${shards.length} shards` : ''}, peak ${Math.max(...astroPeaks)} MiB ${since(besideStart)}`);
   });
@@ -169,8 +163,11 @@ try {
   // Astro's process starts, not before it.
   const input = exactInputFromIngest(ingested, basePathOf());
   ingested = undefined;
-  // The folded texts the index is built from, by URL: the checks compare each page with its own.
+  // The folded texts the index is built from, by URL: the checks compare each page with its own;
+  // and the digest of the text each notice's excerpts are cut from (the text its page will show):
+  // a page that shows another has them cut again.
   const texts = new Map(input.notices.map((n) => [n.url, input.texts.get(n.id)!]));
+  const excerpted = new Map(input.notices.map((n) => [n.url, pageDigest(input.printed!.get(n.id)!)]));
   // Astro's render is the longer path: the index (this process, and the Pagefind process it
   // starts, which inherits the priority) yields the CPU to it. BUILD_NICE=0 turns this off.
   setPriority(Number(process.env.BUILD_NICE ?? 10));
@@ -179,34 +176,8 @@ try {
     console.log(`build: exact search index beside it: ${result.notices} notice(s), ${result.units} unit(s), ${result.bytes} bytes${result.parts > 1 ? ` in ${result.parts} parts` : ''}, this process's peak so far ${ownPeak()} MiB ${since(besideStart)}`);
     return result;
   });
-  // A gazette in shards: once the index is written, the notice pages of each shard but the last
-  // get their excerpts while later shards render — work the checks would otherwise do after the
-  // last — one shard after another, each read from its output then (not before: beside the index
-  // the pages' texts made this process's peak 500 MB higher at 300 issues). A shard whose turn
-  // comes once the last is built is left to the checks, which cut beside the link check.
-  const excerpted = new Map<string, string>();
-  let lastBuilt = false;
-  let cutting: Promise<unknown> = Promise.resolve();
-  function cutExcerpts(shard: Shard, dir: string, last: boolean): void {
-    if (last) {
-      lastBuilt = true;
-      return;
-    }
-    cutting = cutting.then(async () => {
-      await index;
-      // Read whole (synchronously) or not at all: the join, after the last shard, moves the output.
-      if (lastBuilt) return;
-      const from = performance.now();
-      const pages = readPageTexts(dir, input.notices.filter((n) => hasYear(shard, noticeYear(n.id))).map((n) => n.url), input.basePath);
-      for (const url of await writePageExcerpts(staging, pages, input.basePath, { folded: texts, partial: true })) excerpted.set(url, pageDigest(pages.get(url)!));
-      console.log(`build: search excerpts of shard ${formatShard(shard)} cut while later shards render: ${pages.size} notice page(s) ${since(from)}`);
-    });
-    // Awaited after Astro; settled here too, so a failure before that is not also unhandled.
-    cutting.catch(() => {});
-  }
-  // The index in place in dist/ once it, Astro and the shards' excerpts are done.
-  const ready = Promise.all([index, timedAstro, cleared]).then(async ([result]) => {
-    await cutting;
+  // The index in place in dist/ once it and Astro are done.
+  const ready = Promise.all([index, timedAstro, cleared]).then(([result]) => {
     setPriority(0);
     renameSync(staging, bundle);
     return { result: { ...result, outputPath: bundle }, excerpted };

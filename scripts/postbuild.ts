@@ -20,8 +20,9 @@ import { writeSearchPreloads } from './search/preloads.ts';
 export interface ReadyIndex {
   result: ExactIndexResult;
   /**
-   * Notices whose excerpts were cut while later shards rendered, by URL, with the digest of the
-   * page text they were cut from (scripts/build.ts): not cut again when their page still has it.
+   * Notices whose excerpts the index cut (scripts/build.ts: from the text each page would show),
+   * by URL, with the digest (pageDigest) of the text they were cut from: not cut again when their
+   * page shows that text; cut from the page when it does not.
    */
   excerpted?: ReadonlyMap<string, string>;
 }
@@ -87,12 +88,13 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     excerptWorker?.stopUnlessGiven();
     throw error;
   });
-  // An index built from the ingest's text gets its excerpts from the pages' own text, on a worker
-  // thread once the index is in place, while this one checks the pages. Each page's text must be
-  // the text its index entry was built from (folded): the pages whose excerpts were cut while later
-  // shards rendered, from this very text, are compared here; the others go to the worker — only
-  // they: at 1,000 issues all the texts twice over would be 800 MB more — which compares them
-  // first and cuts nothing unless all agree. An index built here takes them from the pages.
+  // An index built from the ingest's text has its excerpts cut from the text each page would show;
+  // a page that shows another has them cut from its own text, on a worker thread once the index is
+  // in place, while this one checks the pages. Each page's text must be the text its index entry
+  // was built from (folded): the pages whose excerpts were cut from this very text are compared
+  // here; the others go to the worker — only they: at 1,000 issues all the texts twice over would
+  // be 800 MB more — which compares them first and cuts nothing unless all agree. An index built
+  // here takes them from the pages.
   const excerptsPlan = given && indexReady?.then(({ result, excerpted }) => {
     const pagesThere = new Map<string, string>();
     const pagesHere = new Map<string, string>();
@@ -143,7 +145,7 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     given
       ? `postbuild: every notice page shows exactly the text its search index entry was built from (${given.texts.size} page(s))`
       : `postbuild: exact search index: ${exact.notices} notice(s), ${exact.units} unit(s), ${exact.bytes} bytes${exact.parts > 1 ? ` (${exact.parts} parts)` : ''} in ${exact.outputPath} [${ms['exact-index']} ms]`,
-    ...(excerpts ? [`postbuild: search excerpts from the pages' own text: ${excerpts.cut.length} notice(s) here${index.excerpted?.size ? `, ${texts.size - excerpts.cut.length} while later shards rendered` : ''}, on their own thread [${excerpts.ms} ms]`] : []),
+    ...(excerpts ? [`postbuild: search excerpts: ${texts.size - excerpts.cut.length} notice(s) as the index cut them (their page shows that text), ${excerpts.cut.length} cut from their page's own text on their own thread [${excerpts.ms} ms]`] : []),
     `postbuild: link check passed: ${links.links} internal link(s) on ${links.pages} page(s), all assets local, on its own thread [${links.ms} ms]`,
   ];
 }

@@ -10,7 +10,7 @@
 //                                        every issuer, a 公告's serial
 //   dist/search/exact/text/<i>/<k>.json.gz  the notice's text in slices of SLICE units, as printed
 //                                        (its punctuation, spaces, line breaks), for excerpts;
-//                                        gzip-compressed (sliceBytes)
+//                                        gzip-compressed (sliceBytes, ./excerpts.ts)
 //   dist/search/exact/facets/<key>.json  a facet's values and which notices have each (a joint
 //                                        notice under each of its issuers)
 //   dist/search/exact/entities/<c>.json  entity names (an organization's every name), by each character
@@ -38,7 +38,7 @@ import { entityPath, noticeUrl, withBase } from '../../lib/urls.ts';
 import { pinyinKey } from '../../lib/pinyin.ts';
 import { pageFile, pageSourceText } from '../check/source-text.ts';
 import { BUNDLE_DIR, bigrams, encodeInts, encodeSorted, fold, shardOf, sliceFile, unitText, units } from './search-api.js';
-import { excerptSlices, SLICE, sliceBytes } from './excerpts.ts';
+import { excerptSlices, SLICE, SliceWriter } from './excerpts.ts';
 
 /** Shard counts of the entity-name and exact-title files. */
 export const SHARDS = { entities: 32, exact: 64 };
@@ -301,13 +301,12 @@ export interface ExactInput {
   notices: NoticeApi[];
   /** Folded text of each notice, by id. */
   texts: Map<string, string>;
-  /** Text of each notice as its page shows it (line breaks between blocks), by id: excerpts show it. */
-  printed?: Map<string, string>;
   /**
-   * Leave the excerpt slices and leads to writePageExcerpts, once the pages exist (the index built
-   * from the ingest's text beside Astro): only their count is written here.
+   * Text of each notice as its page shows it (line breaks between blocks), by id: excerpts show
+   * it. From the ingest, as its page will show it (./from-ingest.ts `pageText`): postbuild checks
+   * each page and cuts again the excerpts of a page that shows other text.
    */
-  excerptsFromPages?: boolean;
+  printed?: Map<string, string>;
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
   /** Knowledge-base records: people's roles and organizations' names for the entity cards. */
@@ -440,7 +439,7 @@ async function writePagefindPart(notices: NoticeApi[], unitLists: string[][], pa
  * and WebAssembly are what the page loads), the others into `part-2/`, `part-3/`, … beside it,
  * named in core.json and merged by search-api.js (Pagefind's mergeIndex).
  */
-export async function writeExactIndex({ notices, texts, printed, excerptsFromPages, names, entities, kb, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
+export async function writeExactIndex({ notices, texts, printed, names, entities, kb, basePath }: ExactInput, outputPath: string): Promise<ExactIndexResult> {
   const maxPart = maxSearchPartNotices(process.env.SEARCH_PART_NOTICES);
   await rm(outputPath, { recursive: true, force: true });
   const unitLists = notices.map((n) => units(texts.get(n.id)!));
@@ -458,6 +457,7 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   const hashes = new Map<string, number>();
   const partRefs: PartRef[] = [];
   let unitShards = 0;
+  let slicesWritten: Promise<void> = Promise.resolve();
   // A page hash is its fragment's hash cut to 7 hex digits (Pagefind makes it longer only for a
   // collision inside one index). Parts are indexed apart, so two notices in two parts share a
   // hash now and then (about one build in three at 14,000 notices), and a merged search could not
@@ -471,7 +471,9 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
     for (let attempt = 1; ; attempt++) {
       const written = await writePagefindPart(notices, unitLists, part, dir, p > 0, salts, p === 0 && attempt === 1 ? () => {
         // Our files, while Pagefind writes: they need only the notices' order, not Pagefind's hashes.
-        unitShards = writeOwnFiles(staging, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath });
+        ({ unitShards, slicesWritten } = writeOwnFiles(staging, { notices, order, texts, printed, unitLists, names, entities, kb, basePath }));
+        // Awaited before the files move in; settled here too, so a failure of Pagefind's before that is not also unhandled.
+        slicesWritten.catch(() => {});
       } : undefined);
       const clashing = [...written].filter(([hash]) => hashes.has(hash) || hash.length !== 'und_'.length + 7).map(([, i]) => i);
       if (clashing.length === 0) {
@@ -528,6 +530,7 @@ export async function writeExactIndex({ notices, texts, printed, excerptsFromPag
   // is named with its own tag, for the same reason; an index of one part has no `parts`, and so
   // the same core.json as before parts existed.
   writeFileSync(path.join(outputPath, 'core.json'), JSON.stringify({ ...core, pagefindTag: entryTag(outputPath), ...(partRefs.length > 0 ? { parts: partRefs } : {}) }));
+  await slicesWritten;
   for (const dir of readdirSync(staging)) renameSync(path.join(staging, dir), path.join(outputPath, dir));
   await rm(staging, { recursive: true, force: true });
   return { notices: notices.length, units: unitLists.reduce((a, u) => a + u.length, 0), parts: parts.length, outputPath, bytes: treeBytes(outputPath) };
@@ -539,7 +542,6 @@ interface OwnInput {
   order: number[];
   texts: Map<string, string>;
   printed: Map<string, string> | undefined;
-  excerptsFromPages: boolean | undefined;
   unitLists: string[][];
   names: { people: Named[]; organizations: Named[] };
   entities: Entity[];
@@ -547,21 +549,22 @@ interface OwnInput {
   basePath: string;
 }
 
-/** Meta, excerpt slices, facets, entity names, exact 文号/titles and units into `dir`; returns the unit shard count. */
-function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFromPages, unitLists, names, entities, kb, basePath }: OwnInput): number {
+/**
+ * Meta, excerpt slices, facets, entity names, exact 文号/titles and units into `dir`; returns the
+ * unit shard count, and the slices' writing, which goes on on libuv's threads (Pagefind meanwhile
+ * indexes the next part).
+ */
+function writeOwnFiles(dir: string, { notices, order, texts, printed, unitLists, names, entities, kb, basePath }: OwnInput): { unitShards: number; slicesWritten: Promise<void> } {
   const files = new Map<string, unknown>();
+  const slicesOut = new SliceWriter(dir);
   // What a result shows, per notice.
   for (const [k, i] of order.entries()) {
     const n = notices[i]!;
     // In the order of META in search-api.js; null where a notice has no 文号 or serial.
     const head = [n.title, n.docNo ?? null, n.issuer, n.date, n.type, issueLabel(n), issuersOf(n), serialOf(n) ?? null];
-    if (excerptsFromPages) {
-      files.set(`meta/${k}.json`, [...head, Math.ceil(unitLists[i]!.length / SLICE), '']);
-      continue;
-    }
     const { slices, lead } = excerptSlices(printed?.get(n.id), texts.get(n.id)!, () => unitLists[i]!);
     files.set(`meta/${k}.json`, [...head, slices.length, lead]);
-    slices.forEach((slice, j) => files.set(sliceFile(k, j), sliceBytes(slice)));
+    slicesOut.add(k, slices);
   }
 
   // Facets: single-valued ones as one value index per notice; 发文机关 (a joint notice has
@@ -685,7 +688,7 @@ function writeOwnFiles(dir: string, { notices, order, texts, printed, excerptsFr
     }
     writeFileSync(file, Buffer.isBuffer(data) ? data : JSON.stringify(data));
   }
-  return unitShards;
+  return { unitShards, slicesWritten: slicesOut.done() };
 }
 
 /**

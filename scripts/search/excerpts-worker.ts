@@ -1,8 +1,8 @@
-// The search excerpts of an index built from the ingest's text, cut from the pages' own text on a
-// worker thread (writePageExcerpts in ./excerpts.ts): postbuild starts it with the checks, so its
-// modules load while the pages are parsed, and gives it the pages to cut once they are parsed and
-// the index is in place; meanwhile its own thread checks that nothing was lost — the cutting (the
-// checks' longest step at 100 issues) does not wait for those checks. It first compares each of
+// The search excerpts of an index built from the ingest's text, cut again from the pages' own text
+// where a page shows other text than the index cut them from, on a worker thread (writePageExcerpts
+// in ./excerpts.ts): postbuild starts it with the checks, so its modules load while the pages are
+// parsed, and gives it the pages to cut once they are parsed and the index is in place; meanwhile
+// its own thread checks that nothing was lost — the cutting does not wait for those checks. It first compares each of
 // its pages' text with the text the index was built from, and cuts nothing unless all agree:
 // excerpts are never cut from a text that does not match its index entry.
 import { parentPort } from 'node:worker_threads';

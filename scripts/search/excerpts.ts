@@ -1,15 +1,16 @@
 // The search excerpts: each notice's text, as printed, in slices of SLICE units that a result's
 // excerpt is cut from (dist/search/exact/text/<i>/<k>.json.gz), and the lead a result without a
-// match shows (the last field of meta/<i>.json). Cut from the ingest's printed text when the index
-// is built from the built pages (./build.ts), and from the pages' own text when it is built from
-// the ingest's beside Astro (writePageExcerpts: while later shards render, and in the checks on a
-// worker thread, ./excerpts-worker.ts). Its own module: the worker loads only this.
+// match shows (the last field of meta/<i>.json). Cut by the index (./build.ts) from the pages' own
+// text when it is built from the built pages, and from the text each page will show when it is
+// built from the ingest's beside Astro (./from-ingest.ts `pageText`); a page that then shows other
+// text has them cut again from its own (writePageExcerpts, in the checks on a worker thread,
+// ./excerpts-worker.ts). Its own module: the worker loads only this.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip, gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import pLimit from 'p-limit';
 import { noticeUrl } from '../../lib/urls.ts';
 import { decodeInts, fold, sliceFile, unitBounds, unitText, units } from './search-api.js';
@@ -30,8 +31,41 @@ export const SLICE = 1024;
  * host compresses JSON in transit anyway). search-api.js decompresses them (`getJSON`).
  * Deterministic: Node's gzip header carries no time or name.
  */
-export function sliceBytes(slice: string): Buffer {
-  return gzipSync(JSON.stringify(slice), SLICE_GZIP);
+export function sliceBytes(slice: string): Promise<Buffer> {
+  return gzipAsync(JSON.stringify(slice), SLICE_GZIP);
+}
+
+/**
+ * Writes excerpt slice files (text/<k>/<j>.json.gz) under a bundle folder on libuv's threads —
+ * compressed and written there, at most EXCERPT_WRITES at a time — while this thread goes on:
+ * writing them one by one on it was two thirds of cutting the excerpts.
+ */
+export class SliceWriter {
+  readonly #limit = pLimit(EXCERPT_WRITES);
+  #writes: Promise<void>[] = [];
+  readonly #dir: string;
+
+  constructor(bundleDir: string) {
+    this.#dir = bundleDir;
+  }
+
+  /** Queues notice k's slices (its folder is made now). */
+  add(k: number, slices: readonly string[]): void {
+    mkdirSync(path.join(this.#dir, 'text', String(k)), { recursive: true });
+    for (const [j, slice] of slices.entries()) this.#writes.push(this.#limit(async () => writeFile(path.join(this.#dir, sliceFile(k, j)), await sliceBytes(slice))));
+  }
+
+  /** Slice files queued and not yet known to be written. */
+  get pending(): number {
+    return this.#writes.length;
+  }
+
+  /** Resolves once every slice queued so far is written; rejects if one could not be. */
+  async done(): Promise<void> {
+    const writes = this.#writes;
+    this.#writes = [];
+    await Promise.all(writes);
+  }
 }
 
 /**
@@ -85,19 +119,20 @@ export interface ExcerptOptions {
    * so they are not folded again.
    */
   folded?: ReadonlyMap<string, string>;
-  /** Cut only the notices whose page text is given (a shard's, while later shards render); others are left as they are. */
+  /** Cut only the notices whose page text is given (those whose excerpts the index cut from other text); others are left as they are. */
   partial?: boolean;
-  /**
-   * Notices whose excerpts were cut earlier, by URL: the digest (pageDigest) of the page text they
-   * were cut from. One whose page text has that digest now is not cut again; any other is.
-   */
-  done?: ReadonlyMap<string, string>;
 }
 
-/** A page text's digest, for ExcerptOptions.done. */
-export const pageDigest = (text: string): string => createHash('sha256').update(text).digest('base64');
+/**
+ * A page text's digest: of the text as the excerpts are cut from it (tidyText), so two texts with
+ * one digest give the same excerpts, byte for byte.
+ */
+export const pageDigest = (text: string): string => createHash('sha256').update(tidyText(text)).digest('base64');
 
-/** Were the excerpts of the page at `url` cut from `page`, this very text (`done`: ExcerptOptions.done)? */
+/**
+ * Were the excerpts of the page at `url` cut from `page`, this very text? `done`: the digest
+ * (pageDigest) of the text each notice's excerpts were cut from, by URL.
+ */
 export function cutFrom(done: ReadonlyMap<string, string> | undefined, url: string, page: string): boolean {
   const digest = done?.get(url);
   return digest !== undefined && digest === pageDigest(page);
@@ -105,19 +140,16 @@ export function cutFrom(done: ReadonlyMap<string, string> | undefined, url: stri
 
 /**
  * Excerpt slices and leads (text/<k>/<j>.json.gz, the last field of meta/<k>.json) from the built
- * pages' own text, by URL. The index built from the ingest's text while Astro renders
- * (scripts/build.ts) has only the folded text to cut them from; they are cut once the pages exist
- * (a shard's once it is built, the rest by postbuild), so both ways of building write the same
- * bytes. Returns the URLs of the notices cut now.
+ * pages' own text, by URL, over those the index wrote: for the pages that show other text than
+ * the index cut them from (scripts/postbuild.ts), so both ways of building write the same bytes.
+ * Returns the URLs of the notices cut now.
  */
-export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, { folded: foldedTexts, partial, done }: ExcerptOptions = {}): Promise<string[]> {
+export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMap<string, string>, basePath: string, { folded: foldedTexts, partial }: ExcerptOptions = {}): Promise<string[]> {
   const core = JSON.parse(readFileSync(path.join(bundleDir, 'core.json'), 'utf8')) as { stems: string[]; ids: string };
   const pairs = decodeInts(core.ids);
   const cut: string[] = [];
-  // The slices (15,000 files at 100 issues) are compressed and written by libuv's threads while
-  // this one cuts the next notice's: writing them one by one here was two thirds of this step.
-  const limit = pLimit(EXCERPT_WRITES);
-  let writes: Promise<void>[] = [];
+  // The slices are compressed and written by libuv's threads while this one cuts the next notice's.
+  const writer = new SliceWriter(bundleDir);
   for (let k = 0; 2 * k < pairs.length; k++) {
     const id = `${core.stems[pairs[2 * k]!]}${pairs[2 * k + 1] || ''}`;
     const url = noticeUrl(id, basePath);
@@ -126,7 +158,6 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
       if (partial) continue;
       throw new Error(`exact index: no page text for ${id}`);
     }
-    if (cutFrom(done, url, page)) continue;
     const folded = foldedTexts?.get(url) ?? fold(page);
     const { slices, lead } = excerptSlices(page, folded, () => units(folded));
     const metaFile = path.join(bundleDir, 'meta', `${k}.json`);
@@ -135,21 +166,17 @@ export async function writePageExcerpts(bundleDir: string, pageTexts: ReadonlyMa
     if (meta[8] !== slices.length) throw new Error(`exact index: ${id}: ${slices.length} excerpt slice(s) from its page, ${String(meta[8])} indexed`);
     meta[9] = lead;
     writeFileSync(metaFile, JSON.stringify(meta));
-    mkdirSync(path.join(bundleDir, 'text', String(k)), { recursive: true });
-    writes.push(...slices.map((slice, j) => limit(async () => writeFile(path.join(bundleDir, sliceFile(k, j)), await gzipAsync(JSON.stringify(slice), SLICE_GZIP)))));
-    if (writes.length >= WAITING) {
-      await Promise.all(writes);
-      writes = [];
-    }
+    writer.add(k, slices);
+    if (writer.pending >= WAITING) await writer.done();
     cut.push(url);
   }
-  await Promise.all(writes);
+  await writer.done();
   return cut;
 }
 
 /**
- * Excerpt slices compressed and written at once by writePageExcerpts: enough to keep libuv's four
- * threads busy; at most WAITING more are queued (a 1,000-issue gazette has 150,000).
+ * Excerpt slices compressed and written at once by a SliceWriter: enough to keep libuv's four
+ * threads busy; writePageExcerpts queues at most WAITING more.
  */
 const EXCERPT_WRITES = 64;
 const WAITING = 1024;

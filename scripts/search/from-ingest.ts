@@ -5,6 +5,8 @@
 // pages show. Everything else follows the site's own URL scheme and order.
 import type { BuiltNotice } from '../ingest/built-notice.ts';
 import { publishedText } from '../ingest/built-notice.ts';
+import { personnelItems } from '../ingest/recover-personnel.ts';
+import type { Block } from '../ingest/types.ts';
 import type { IngestResult } from '../ingest/run.ts';
 import { compareNotices } from '../../lib/notices.ts';
 import type { Entity, ExactInput, Named } from './build.ts';
@@ -15,6 +17,48 @@ import { fold } from './search-api.js';
 /** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
 export function noticeText({ notice, sections }: BuiltNotice): string {
   return publishedText({ sections }, notice);
+}
+
+/**
+ * The text a notice's page will show as its source text (scripts/check/source-text.ts), as the
+ * search excerpts read it (tidyText, ./excerpts.ts: runs of spaces as one, one line break between
+ * lines): the header's source cells (src/components/NoticeHeader.astro) and each block of the body
+ * (scripts/ingest/block-mdast.ts) on lines of their own — a personnel row, a table cell, a line
+ * kept verbatim each on one. So the index cuts the excerpts beside Astro, and the checks only
+ * compare: a prediction, never trusted — postbuild compares it with each built page and cuts
+ * again, from the page, the excerpts of any page whose text is not it (tests/site pin that every
+ * page of the fixtures is predicted).
+ */
+export function pageText({ notice, sections }: BuiltNotice): string {
+  const { masthead, serial, docNo, date, issuerInTitle } = notice.printed;
+  // 发文机关 (a masthead with its serial, or each issuer, unless printed only in the title), the
+  // title, the serial printed as a number beside the 文号, the date.
+  const lines = masthead ? [masthead, ...(serial ? [serial] : [])] : issuerInTitle ? [] : [...notice.issuers];
+  lines.push(notice.title);
+  const serialAsNumber = !masthead && serial ? serial : '';
+  if (docNo || serialAsNumber) lines.push(`${serialAsNumber}${docNo ?? ''}`);
+  if (date) lines.push(date);
+  for (const s of sections) {
+    // A title printed elsewhere (`listedTitle`) is the site's, not source text.
+    if (s.title) lines.push(s.title);
+    for (const b of s.blocks) lines.push(...blockLines(b));
+  }
+  return lines.join('\n');
+}
+
+function blockLines(b: Block): string[] {
+  switch (b.kind) {
+    case 'heading':
+    case 'paragraph':
+      return [b.text];
+    case 'personnel':
+      return personnelItems(b.members);
+    case 'table':
+      // Each cell's text is a paragraph of its own.
+      return [...b.header, ...b.rows].flat();
+    case 'raw':
+      return b.source.map((l) => l.text);
+  }
 }
 
 export function exactInputFromIngest({ notices: built, files }: IngestResult, basePath: string): ExactInput {
@@ -32,6 +76,7 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .map((e) => ({ name: e.name, kind, url: withBase(entityPath(dir, e.id), basePath) }));
   });
-  // Excerpts are cut from the built pages' own text, by postbuild (writePageExcerpts).
-  return { notices, texts, excerptsFromPages: true, names, entities, kb: kbFromText(data('people'), data('organizations')), basePath };
+  // The excerpts are cut from the text each page will show; postbuild checks it is what it shows.
+  const printed = new Map(inOrder.map((b) => [b.notice.id, pageText(b)]));
+  return { notices, texts, printed, names, entities, kb: kbFromText(data('people'), data('organizations')), basePath };
 }

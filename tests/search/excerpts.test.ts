@@ -1,13 +1,13 @@
-// Search excerpts cut from the built pages' own text (writePageExcerpts, scripts/search/build.ts):
-// a shard's pages while later shards render (`partial`), the rest by postbuild, which skips a page
-// already cut from the very text it has now (`done`) and cuts again one whose text is not it.
+// Search excerpts cut from the built pages' own text (writePageExcerpts, scripts/search/excerpts.ts)
+// by postbuild, for the pages (`partial`) whose text is not the one the index cut them from — told
+// by the digest of the text as the excerpts read it (pageDigest).
 // The bundle here is written by hand: two notices, one text slice each.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { pageDigest, writePageExcerpts } from '../../scripts/search/excerpts.ts';
+import { cutFrom, pageDigest, writePageExcerpts } from '../../scripts/search/excerpts.ts';
 import { noticeUrl } from '../../lib/urls.ts';
 import { encodeInts, sliceFile } from '../../scripts/search/search-api.js';
 
@@ -45,13 +45,19 @@ describe('writePageExcerpts', () => {
     expect(lead(dir, 1)).toBe('');
   });
 
-  test('a page already cut from the text it has is not cut again; one whose text is another is', async () => {
-    const dir = bundle();
-    await writePageExcerpts(dir, new Map([[first, pages.get(first)!]]), '/', { partial: true });
-    const early = new Map([[first, pageDigest(pages.get(first)!)]]);
-    expect(await writePageExcerpts(dir, pages, '/', { done: early })).toEqual([second]);
-    const changed = new Map([...pages, [first, '关于印发方案的通知\n现印发给你们。']]);
-    expect(await writePageExcerpts(dir, changed, '/', { done: early })).toEqual([first, second]);
-    expect(slice(dir, 0)).toBe('关于印发方案的通知\n现印发给你们。');
+  test('a page text’s digest is of the text the excerpts are cut from: spacing aside, not its characters', async () => {
+    const page = pages.get(first)!;
+    // Spaces and line breaks as tidyText leaves them: the same excerpts, the same digest…
+    const spaced = '  关于印发方案的通知 \n\n各乡、镇人民政府：\n   现印发给你们。 ';
+    expect(pageDigest(spaced)).toBe(pageDigest(page));
+    const [a, b] = [bundle(), bundle()];
+    await writePageExcerpts(a, new Map([[first, page]]), '/', { partial: true });
+    await writePageExcerpts(b, new Map([[first, spaced]]), '/', { partial: true });
+    expect([slice(b, 0), lead(b, 0)]).toEqual([slice(a, 0), lead(a, 0)]);
+    // …a line break where there was none, or a character more, another digest.
+    expect(pageDigest('关于印发方案的通知\n各乡、镇人民政府：现印发给你们。')).not.toBe(pageDigest(page));
+    expect(pageDigest(`${page}。`)).not.toBe(pageDigest(page));
+    expect(cutFrom(new Map([[first, pageDigest(page)]]), first, spaced)).toBe(true);
+    expect(cutFrom(new Map([[first, pageDigest(page)]]), second, page)).toBe(false);
   });
 });

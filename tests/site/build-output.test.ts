@@ -49,6 +49,8 @@ describe('npm run build', () => {
       expect(out).toMatch(step);
     }
     expect(out).toMatch(/^ingest: 14 notices, /m);
+    // The index cut every notice's search excerpts from the text its page shows: none is cut again.
+    expect(out).toMatch(/^postbuild: search excerpts: 14 notice\(s\) as the index cut them \(their page shows that text\), 0 cut from their page's own text on their own thread \[\d+ ms\]$/m);
     expect(existsSync(join(work, 'dist/notices/2021/gone'))).toBe(false);
     expect(existsSync(join(work, 'dist/index.html'))).toBe(true);
     expect(readdirSync(work).filter((name) => name.startsWith('dist.') || name.startsWith('.dist'))).toEqual([]);

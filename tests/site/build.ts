@@ -6,6 +6,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { nodeBin, root } from '../helpers.ts';
+import { pageSourceText, pageFile } from '../../scripts/check/source-text.ts';
+import { matchPersonnel } from '../../scripts/ingest/recover-personnel.ts';
+import { matchTable } from '../../scripts/ingest/recover-tables.ts';
+import { ingest } from '../../scripts/ingest/run.ts';
+import { tidyText } from '../../scripts/search/excerpts.ts';
+import { pageText } from '../../scripts/search/from-ingest.ts';
+import { noticeUrl } from '../../lib/urls.ts';
 
 export const dist = resolve(root, 'dist');
 
@@ -67,4 +74,19 @@ export function hashTree(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * The notices of `seedsDir` whose built page (in `out`, at base `/`) does not show the text the
+ * search index cuts their excerpts from when it is built beside Astro (scripts/search/from-ingest.ts
+ * `pageText`), as the excerpts read it (tidyText): none, while the prediction holds. (A page that
+ * shows other text has its excerpts cut again from its own, by postbuild: correct, only slower.)
+ */
+export function unpredictedPages(seedsDir: string, out: string): string[] {
+  const { notices, problems } = ingest(seedsDir, [matchPersonnel, matchTable]);
+  if (problems.length > 0) throw new Error(`unpredictedPages: the seeds have problems: ${problems.map((p) => p.message).join('; ')}`);
+  return notices.flatMap((n) => {
+    const page = pageSourceText(readFileSync(pageFile(out, noticeUrl(n.notice.id, '/'), '/'), 'utf8'));
+    return tidyText(page) === tidyText(pageText(n)) ? [] : [n.notice.id];
+  });
 }

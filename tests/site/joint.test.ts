@@ -18,7 +18,7 @@ import { checkNoLoss } from '../../scripts/check/no-loss.ts';
 import type { NoticeRecord } from '../../lib/notice-record.ts';
 import { browseSlug } from '../../src/lib/browse.ts';
 import { fixtures } from '../helpers.ts';
-import { buildSite } from './build.ts';
+import { buildSite, unpredictedPages } from './build.ts';
 
 const JOINT = ['中共威县县委办公室', '威县人民政府办公室'];
 const GOV = '威县人民政府';
@@ -73,6 +73,10 @@ describe('the fixture issue, as the open data', () => {
     const { problems, checked } = checkNoLoss(work, out);
     expect(problems).toEqual([]);
     expect(checked).toBe(4);
+  });
+
+  test('each page shows the text the index built beside Astro cuts its search excerpts from: joint issuers, a 公告 without 文号, a 通告 with a serial', () => {
+    expect(unpredictedPages(join(work, 'seeds'), out)).toEqual([]);
   });
 });
 

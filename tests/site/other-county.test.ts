@@ -12,7 +12,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { fixtures } from '../helpers.ts';
-import { buildSite } from './build.ts';
+import { buildSite, unpredictedPages } from './build.ts';
 
 const GAZETTE = '兰陵县人民政府公报';
 let out: string;
@@ -34,6 +34,10 @@ beforeAll(() => {
 }, 300_000);
 
 describe('a gazette of another county, built from its gazette.yaml alone', () => {
+  test('each page shows the text the index built beside Astro cuts its search excerpts from', () => {
+    expect(unpredictedPages(join(fixtures, 'other-county/seeds'), out)).toEqual([]);
+  });
+
   test('the site is named after it: title, heading, header, footer, feed', () => {
     const home = page('');
     expect(text(home, 'title')).toBe(GAZETTE);

@@ -235,14 +235,21 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
     expect(hashTree(result.outputPath)).toEqual(bundle);
   }, 60_000);
 
-  test('compares the pages whose excerpts were cut while later shards rendered too, naming the page', async () => {
+  test('compares the pages whose excerpts the index cut from the text they show too, naming the page', async () => {
     const { postbuild, urls, texts, result } = await indexedSite();
     const { readPageTexts } = await import('../../scripts/check/source-text.ts');
     const { pageDigest } = await import('../../scripts/search/excerpts.ts');
-    // Every page's excerpts cut earlier from its present text: none is cut now…
+    // Every page's excerpts cut by the index from its present text: none is cut now…
     const excerpted = new Map([...readPageTexts(dist, urls, '/')].map(([url, page]) => [url, pageDigest(page)]));
     const lines = await postbuild(dist, { searchIndex: { texts, ready: { result, excerpted } } });
-    expect(lines.join('\n')).toMatch(new RegExp(`^postbuild: search excerpts from the pages' own text: 0 notice\\(s\\) here, ${urls.length} while later shards rendered, on their own thread \\[\\d+ ms\\]$`, 'm'));
+    expect(lines.join('\n')).toMatch(new RegExp(`^postbuild: search excerpts: ${urls.length} notice\\(s\\) as the index cut them \\(their page shows that text\\), 0 cut from their page's own text on their own thread \\[\\d+ ms\\]$`, 'm'));
+    // …one whose excerpts were cut from other text than its page shows is cut again, from the page
+    // (here the bundle's excerpts are the pages' own already: the same bytes)…
+    const bundle = hashTree(result.outputPath);
+    const other = new Map([...excerpted, ['/notices/2022/weizhengban-25/', pageDigest('另一段文字')]]);
+    const again = await postbuild(dist, { searchIndex: { texts, ready: { result, excerpted: other } } });
+    expect(again.join('\n')).toMatch(new RegExp(`^postbuild: search excerpts: ${urls.length - 1} notice\\(s\\) as the index cut them \\(their page shows that text\\), 1 cut from their page's own text on their own thread \\[\\d+ ms\\]$`, 'm'));
+    expect(hashTree(result.outputPath)).toEqual(bundle);
     // …and one page whose index text differs is still found, on this thread.
     const url = '/notices/2022/weizhengban-25/';
     texts.set(url, texts.get(url)!.replace('药品', '药品药'));
