@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlFiles, type checkLinks } from './check/links.ts';
+import { checkLinks, htmlFiles } from './check/links.ts';
 import { checkNoLoss } from './check/no-loss.ts';
 import { checkHeaderLinesOnSite } from './check/headers.ts';
 import { readPageTexts } from './check/source-text.ts';
@@ -14,7 +14,7 @@ import { basePathOf, buildExactIndex, installSearchApi, type ExactIndexResult } 
 import type { ExcerptsResult, ExcerptsTask } from './search/excerpts-worker.ts';
 import { cutFrom } from './search/excerpts.ts';
 import { differingTexts } from './check/index-texts.ts';
-import { writeSearchPreloads } from './search/preloads.ts';
+import { SEARCH_PAGE, writeSearchPreloads } from './search/preloads.ts';
 
 /** The exact index once its bundle is in place in dist/, and the excerpts already cut. */
 export interface ReadyIndex {
@@ -67,16 +67,26 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // The link check reads every page on its own thread: it needs nothing the other steps make but
   // /search-api.js, put in place first, and — when the index is given — the index's bundle and
   // the search page's preloads naming its files, written once the index is in place. Its pages
-  // are listed then, or now, before the exact index (when built here) writes and removes folders
-  // in dist/ — walking dist/ while that happens could meet a folder that is gone.
+  // are listed now, before the exact index (when built here) writes and removes folders in dist/
+  // — walking dist/ while that happens could meet a folder that is gone. A given index is built
+  // outside dist/ and moved in whole: every page but the search page (the only one linking into
+  // the index) is checked now, while the index finishes, and the search page once its preloads
+  // are written.
   installSearchApi(distDir);
-  const checkLinksOnWorker = () => onWorker<ReturnType<typeof checkLinks> & { ms: number }>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages: htmlFiles(distDir) });
-  const linksDone = indexReady
-    ? indexReady.then(() => {
-        writeSearchPreloads(distDir, basePath);
-        return checkLinksOnWorker();
-      })
-    : checkLinksOnWorker();
+  type Links = ReturnType<typeof checkLinks> & { ms: number };
+  const checkLinksOnWorker = (pages: string[]) => onWorker<Links>(new URL('./check/links-worker.ts', import.meta.url), { dist: distDir, base: basePath, pages });
+  const pages = htmlFiles(distDir);
+  const searchPage = path.join(distDir, SEARCH_PAGE);
+  const linksDone: Promise<Links> = indexReady
+    ? Promise.all([
+        checkLinksOnWorker(pages.filter((p) => p !== searchPage)),
+        indexReady.then(() => {
+          writeSearchPreloads(distDir, basePath);
+          const start = performance.now();
+          return { ...checkLinks(distDir, basePath, pages.filter((p) => p === searchPage)), ms: Math.round(performance.now() - start) };
+        }),
+      ]).then(([rest, search]) => ({ problems: [...rest.problems, ...search.problems], pages: rest.pages + search.pages, links: rest.links + search.links, ms: rest.ms + search.ms }))
+    : checkLinksOnWorker(pages);
   linksDone.catch(() => {});
   // Each notice page is parsed once; the no-loss check and the exact index share its text.
   // Nothing lost is checked first of the steps on this thread, naming seed lines on failure.

@@ -256,6 +256,27 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
     await expect(postbuild(dist, { searchIndex: { texts, ready: { result, excerpted } } })).rejects.toThrow(/the search index was built from other text than 1 page\(s\) show:\n {2}\/notices\/2022\/weizhengban-25\/: from character \d+, the index has “药/);
   }, 60_000);
 
+  test('checks every page’s links while the index is still being built, and the search page’s once its preloads are written', async () => {
+    const { postbuild, texts, result } = await indexedSite();
+    const copy = mkdtempSync(join(tmpdir(), 'weixian-links-'));
+    try {
+      cpSync(dist, copy, { recursive: true });
+      // A notice page linking to a page that is not there, and an index without the engine the
+      // search page's preloads name: both found, the second only once the index is in place.
+      const notice = join(copy, 'notices/2022/weizhengban-25/index.html');
+      writeFileSync(notice, readFileSync(notice, 'utf8').replace('</main>', '<a href="/notices/2022/gone/">x</a></main>'));
+      const bundle = join(copy, 'search/exact');
+      rmSync(join(bundle, 'pagefind.js'));
+      let finish!: () => void;
+      const later = new Promise<{ result: typeof result }>((resolve) => (finish = () => resolve({ result: { ...result, outputPath: bundle } })));
+      const checking = postbuild(copy, { searchIndex: { texts, ready: later } });
+      setTimeout(finish, 500);
+      await expect(checking).rejects.toThrow('link check failed with 2 problem(s):\n  /notices/2022/weizhengban-25/: /notices/2022/gone/: no such file: notices/2022/gone/index.html\n  /search/: /search/exact/pagefind.js: no such file: search/exact/pagefind.js');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test('checks the pages while the index is still being built, and fails with the index when it fails', async () => {
     const { postbuild, urls, texts, result } = await indexedSite();
     // The index comes after the checks have begun: the same lines as with the index given.
