@@ -101,19 +101,20 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
   // An index built from the ingest's text has its excerpts cut from the text each page would show;
   // a page that shows another has them cut from its own text, on a worker thread once the index is
   // in place, while this one checks the pages. Each page's text must be the text its index entry
-  // was built from (folded): the pages whose excerpts were cut from this very text are compared
-  // here; the others go to the worker — only they: at 1,000 issues all the texts twice over would
-  // be 800 MB more — which compares them first and cuts nothing unless all agree. An index built
-  // here takes them from the pages.
+  // was built from (folded): all are compared here (below), the pages to cut again by the worker
+  // too — only they go there: at 1,000 issues all the texts twice over would be 800 MB more — which
+  // compares them first and cuts nothing unless all agree. An index built here takes them from the
+  // pages.
   const excerptsPlan = given && indexReady?.then(({ result, excerpted }) => {
-    const pagesThere = new Map<string, string>();
-    const pagesHere = new Map<string, string>();
-    for (const [url, page] of texts) (cutFrom(excerpted, url, page) ? pagesHere : pagesThere).set(url, page);
-    const indexedThere = new Map<string, string>();
-    const indexedHere = new Map<string, string>();
-    for (const [url, text] of given.texts) (pagesThere.has(url) ? indexedThere : indexedHere).set(url, text);
-    excerptWorker!.give({ bundleDir: result.outputPath, pageTexts: pagesThere, basePath, indexed: indexedThere } satisfies ExcerptsTask);
-    return { pagesHere, indexedHere };
+    const pageTexts = new Map<string, string>();
+    const indexed = new Map<string, string>();
+    for (const [url, page] of texts) {
+      if (cutFrom(excerpted, url, page)) continue;
+      pageTexts.set(url, page);
+      const text = given.texts.get(url);
+      if (text !== undefined) indexed.set(url, text);
+    }
+    excerptWorker!.give({ bundleDir: result.outputPath, pageTexts, basePath, indexed } satisfies ExcerptsTask);
   });
   const excerptsDone = excerptsPlan?.then(() => excerptWorker!.done);
   excerptsDone?.catch(() => {});
@@ -127,12 +128,14 @@ export async function postbuild(distDir = 'dist', options: PostbuildOptions = {}
     if (headers.problems.length > 0) {
       throw new Error(`header-line check failed on ${headers.problems.length} line(s):\n  ${headers.problems.map(formatProblem).join('\n  ')}`);
     }
-    // The pages left here are compared while the worker compares and cuts its own.
-    const plan = await excerptsPlan;
-    const differHere = plan ? differingTexts(plan.pagesHere, plan.indexedHere) : [];
+    // Every page against the text its index entry was built from: the index's texts are given, so
+    // this is done while the index may still be written, not after it.
+    const differing = (differ: string[]) => new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
+    const differ = given ? differingTexts(texts, given.texts) : [];
+    if (differ.length > 0) throw differing(differ);
+    await excerptsPlan;
     const excerpts = await excerptsDone;
-    const differ = [...differHere, ...(excerpts && 'differ' in excerpts ? excerpts.differ : [])];
-    if (differ.length > 0) throw new Error(`the search index was built from other text than ${differ.length} page(s) show:\n  ${differ.join('\n  ')}`);
+    if (excerpts && 'differ' in excerpts) throw differing(excerpts.differ);
     return { noLoss, headers, excerpts: excerpts as Exclude<ExcerptsResult, { differ: string[] }> | undefined };
   };
   // A failed check returns only once the index and the excerpts' thread are done (a thread still

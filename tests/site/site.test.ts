@@ -292,8 +292,10 @@ describe('the search index built beside Astro (scripts/build.ts)', () => {
     // (A file, not `-e`: worker threads inherit `--input-type`, and would not start.)
     const folder = mkdtempSync(join(tmpdir(), 'weixian-index-fails-'));
     const script = join(folder, 'postbuild.mjs');
+    // The pages' own texts as the index's (they pass), so that the index's failure is the one met.
     writeFileSync(script, `import { postbuild } from ${JSON.stringify(join(root, 'scripts/postbuild.ts'))};
-      await postbuild(${JSON.stringify(dist)}, { searchIndex: { texts: new Map(), ready: Promise.reject(new Error('index failed')) } }).catch((e) => console.log('failed:', e.message));`);
+      const texts = new Map(${JSON.stringify([...texts])});
+      await postbuild(${JSON.stringify(dist)}, { searchIndex: { texts, ready: Promise.reject(new Error('index failed')) } }).catch((e) => console.log('failed:', e.message));`);
     try {
       expect(execFileSync(nodeBin, [script], { encoding: 'utf8', timeout: 30_000 }).trim()).toBe('failed: index failed');
     } finally {
