@@ -233,9 +233,18 @@ export function membershipsOn(group: Group, date: string): Membership[] {
     if (t.start_date > date || (t.latest.end_date !== undefined && date >= t.latest.end_date)) continue;
     on.push(t.memberships.findLast((m) => m.start_date <= date)!);
   }
-  const order = new Map(group.memberships.map((m, i) => [m, i]));
+  const order = printedOrder(group.memberships);
   return on.sort((a, b) => order.get(a)! - order.get(b)!);
 }
+
+/** Each membership's place in its group's list: a group page asks once per event, so made once per list. */
+function printedOrder(memberships: readonly Membership[]): ReadonlyMap<Membership, number> {
+  let order = orderCache.get(memberships);
+  if (!order) orderCache.set(memberships, (order = new Map(memberships.map((m, i) => [m, i]))));
+  return order;
+}
+
+const orderCache = new WeakMap<readonly Membership[], ReadonlyMap<Membership, number>>();
 
 function tenureOf(chain: Membership[]): Tenure {
   return { memberships: chain, latest: chain[chain.length - 1]!, start_date: chain[0]!.start_date, notices: [...new Set(chain.map((m) => m.notice))] };
