@@ -1,10 +1,10 @@
 // The exact index's input straight from the ingest, so `npm run build` (scripts/build.ts) can
 // build the index while Astro renders the pages instead of after. The texts are the ones the
-// ingest checked against the seed; postbuild then checks each against its built page (the same
-// characters, whitespace aside — what search folds away), so the index is still exactly what the
-// pages show. Everything else follows the site's own URL scheme and order.
+// ingest checked against the seed, laid out as each page will show them (`pageText`) and folded
+// for search; postbuild then checks each against its built page (the same characters, whitespace
+// aside — what search folds away), so the index is still exactly what the pages show. Everything
+// else follows the site's own URL scheme and order.
 import type { BuiltNotice } from '../ingest/built-notice.ts';
-import { publishedText } from '../ingest/built-notice.ts';
 import { personnelItems } from '../ingest/recover-personnel.ts';
 import type { Block } from '../ingest/types.ts';
 import type { IngestResult } from '../ingest/run.ts';
@@ -13,11 +13,6 @@ import type { Entity, ExactInput, Named } from './build.ts';
 import { ENTITY_KIND_ENTRIES, kbFromText, namedOf } from './build.ts';
 import { entityPath, noticeUrl, withBase } from '../../lib/urls.ts';
 import { fold } from './search-api.js';
-
-/** What a notice page shows as source text: issuer, title, 文号 line, then the body. */
-export function noticeText({ notice, sections }: BuiltNotice): string {
-  return publishedText({ sections }, notice);
-}
 
 /**
  * The text a notice's page will show as its source text (scripts/check/source-text.ts), as the
@@ -64,7 +59,10 @@ function blockLines(b: Block): string[] {
 export function exactInputFromIngest({ notices: built, files }: IngestResult, basePath: string): ExactInput {
   const inOrder = [...built].sort((a, b) => compareNotices(a.notice, b.notice));
   const notices = inOrder.map(({ notice: n }) => ({ ...n, url: noticeUrl(n.id, basePath) })) as unknown as ExactInput['notices'];
-  const texts = new Map(inOrder.map((b) => [b.notice.id, fold(noticeText(b))]));
+  // The text each page will show — the excerpts are cut from it, postbuild checks it is what the
+  // page shows — and, folded, what the index is built from.
+  const printed = new Map(inOrder.map((b) => [b.notice.id, pageText(b)]));
+  const texts = new Map([...printed].map(([id, text]) => [id, fold(text)]));
   const data = (kind: string) => files.get(`data/${kind}.json`) ?? '[]';
   const byName = (a: Named, b: Named) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const names = { people: namedOf(data('people')).sort(byName), organizations: namedOf(data('organizations')).sort(byName) };
@@ -76,7 +74,5 @@ export function exactInputFromIngest({ notices: built, files }: IngestResult, ba
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .map((e) => ({ name: e.name, kind, url: withBase(entityPath(dir, e.id), basePath) }));
   });
-  // The excerpts are cut from the text each page will show; postbuild checks it is what it shows.
-  const printed = new Map(inOrder.map((b) => [b.notice.id, pageText(b)]));
   return { notices, texts, printed, names, entities, kb: kbFromText(data('people'), data('organizations')), basePath };
 }
